@@ -1,0 +1,59 @@
+package no.katapult.common.problem;
+
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+/**
+ * Problem answers for what never reaches the REST layer: proactive authentication failures,
+ * paths no route matches, and failures inside other HTTP handlers.
+ */
+@ApplicationScoped
+public class HttpProblemHandlers {
+
+    private static final Logger LOG = Logger.getLogger(HttpProblemHandlers.class);
+
+    @Inject
+    ProblemWriter writer;
+
+    void register(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::onFailure);
+        router.route().order(Integer.MAX_VALUE).handler(ctx -> writer.write(ctx,
+                new Problem(null, null, 404, "No resource at " + ctx.request().path())));
+    }
+
+    private void onFailure(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException
+                || failure instanceof AuthenticationCompletionException) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+            writer.write(ctx, new Problem(null, null, 401,
+                    "A valid bearer token is required: it is missing, expired, forged or from another issuer"));
+            return;
+        }
+        if (failure instanceof ForbiddenException) {
+            writer.write(ctx, new Problem(null, null, 403,
+                    "The token is valid but lacks the role this operation needs"));
+            return;
+        }
+        int status = ctx.statusCode();
+        if (failure == null && status >= 400 && status < 500) {
+            writer.write(ctx, new Problem(null, null, status, ProblemTypes.titleFor(status)));
+            return;
+        }
+        if (status == 413 || (failure != null && failure.getClass().getSimpleName().contains("TooLarge"))) {
+            writer.write(ctx, new Problem(null, null, 413, "The request body is larger than this service accepts"));
+            return;
+        }
+        LOG.errorf(failure, "Unhandled failure on %s", ctx.request().path());
+        writer.write(ctx, new Problem(null, null, 500,
+                "An unexpected error occurred. Quote the request id when reporting it."));
+    }
+}

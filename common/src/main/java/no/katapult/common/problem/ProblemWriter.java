@@ -1,0 +1,66 @@
+package no.katapult.common.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import no.katapult.common.requestid.RequestIds;
+
+/** Turns a {@link Problem} into a JAX-RS response or writes it straight to a Vert.x response. */
+@ApplicationScoped
+public class ProblemWriter {
+
+    @Inject
+    ObjectMapper mapper;
+
+    /** Fills in requestId and instance, which every problem must carry. */
+    public static Problem complete(Problem problem, String path) {
+        if (problem.requestId == null) {
+            problem.requestId = RequestIds.current();
+        }
+        if (problem.instance == null) {
+            problem.instance = path;
+        }
+        if (problem.title == null) {
+            problem.title = ProblemTypes.titleFor(problem.status);
+        }
+        if (problem.type == null) {
+            problem.type = ProblemTypes.of(ProblemTypes.slugFor(problem.status));
+        }
+        return problem;
+    }
+
+    public static Response.ResponseBuilder response(Problem problem) {
+        Response.ResponseBuilder builder = Response.status(problem.status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem);
+        if (problem.requestId != null) {
+            builder.header(RequestIds.HEADER, problem.requestId);
+        }
+        return builder;
+    }
+
+    public void write(RoutingContext ctx, Problem problem) {
+        Object id = ctx.get(RequestIds.MDC_KEY);
+        if (problem.requestId == null && id != null) {
+            problem.requestId = id.toString();
+        }
+        complete(problem, ctx.request().path());
+        if (ctx.response().headWritten()) {
+            ctx.response().end();
+            return;
+        }
+        String body;
+        try {
+            body = mapper.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            body = "{\"status\":" + problem.status + "}";
+        }
+        ctx.response()
+                .setStatusCode(problem.status)
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .end(body);
+    }
+}
