@@ -1,0 +1,5 @@
+package no.katapult.application.call;
+
+public enum CallKind {
+    PRE_PROJECT, CENTRE, NODE
+}

@@ -1,0 +1,6 @@
+package no.katapult.application.history;
+
+/** What happened to an application. */
+public enum HistoryAction {
+    CREATE, EDIT, SUBMIT, ASSIGN_REVIEWERS, CHANGE_REVIEWERS, DECIDE, WITHDRAW
+}

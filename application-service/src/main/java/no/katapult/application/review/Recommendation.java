@@ -1,0 +1,5 @@
+package no.katapult.application.review;
+
+public enum Recommendation {
+    APPROVE, REJECT, UNSURE
+}
