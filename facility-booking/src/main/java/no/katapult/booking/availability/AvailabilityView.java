@@ -1,0 +1,19 @@
+package no.katapult.booking.availability;
+
+import no.katapult.booking.booking.ResourceType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+@Schema(name = "Availability", description = "Free intervals of a resource in [from, to); times carry the Europe/Oslo offset of their moment")
+public record AvailabilityView(ResourceType resourceType, UUID resourceId, OffsetDateTime from, OffsetDateTime to,
+                               List<FreeInterval> intervals) {
+
+    @Schema(name = "FreeInterval", description = "A half-open free period [start, end)")
+    public record FreeInterval(
+            @Schema(examples = "2027-03-28T08:00:00+02:00") OffsetDateTime start,
+            @Schema(examples = "2027-03-28T16:00:00+02:00") OffsetDateTime end) {
+    }
+}
