@@ -1,81 +1,115 @@
 package no.katapult.registry.organisation;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import no.katapult.common.orgno.OrgNo;
-import no.katapult.common.problem.ProblemException;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import jakarta.ws.rs.core.Response;
+import no.katapult.common.http.ETags;
+import no.katapult.registry.shared.Caller;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
 
 @Path("/api/v1/organisations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Organisations", description = "Organisations by organisation number, with their SME declaration")
 public class OrganisationResource {
 
-    @Inject
-    SecurityIdentity identity;
+    static final String INPUT_EXAMPLE = """
+            {
+              "name": "Anna Prototyping AS (demo)",
+              "kind": "COMPANY",
+              "smeDeclaration": {
+                "employees": 12,
+                "annualTurnover": {"amount": 18500000.00, "currency": "NOK"},
+                "balanceSheetTotal": {"amount": 9200000.00, "currency": "NOK"},
+                "fiscalYear": 2025,
+                "hasLinkedEnterprises": false
+              }
+            }""";
+
+    static final String VIEW_EXAMPLE = """
+            {
+              "orgNo": "910000012",
+              "name": "Anna Prototyping AS (demo)",
+              "kind": "COMPANY",
+              "smeDeclaration": {
+                "employees": 12,
+                "annualTurnover": {"amount": 18500000.00, "currency": "NOK"},
+                "balanceSheetTotal": {"amount": 9200000.00, "currency": "NOK"},
+                "fiscalYear": 2025,
+                "hasLinkedEnterprises": false
+              },
+              "smeClass": "SMALL",
+              "smeReviewRequired": false
+            }""";
 
     @Inject
-    JsonWebToken jwt;
-
-    public record OrganisationBody(
-            @NotBlank @Size(max = 200) String name,
-            @NotNull Organisation.Kind kind) {
-    }
-
-    public record OrganisationView(String orgNo, String name, Organisation.Kind kind, long version) {
-        static OrganisationView of(Organisation o) {
-            return new OrganisationView(o.orgNo, o.name, o.kind, o.version);
-        }
-    }
+    OrganisationService service;
 
     @GET
     @Path("/{orgNo}")
-    @RolesAllowed({"siva-admin", "partner", "sme", "applicant", "reviewer"})
-    public OrganisationView get(@PathParam("orgNo") @OrgNo String orgNo) {
-        if (!mayRead(orgNo)) {
-            throw ProblemException.notFound("No organisation " + orgNo);
-        }
-        Organisation o = Organisation.findById(orgNo);
-        if (o == null) {
-            throw ProblemException.notFound("No organisation " + orgNo);
-        }
-        return OrganisationView.of(o);
+    @RolesAllowed({Caller.ADMIN, Caller.PARTNER, Caller.SME, Caller.APPLICANT, Caller.REVIEWER})
+    @Operation(operationId = "getOrganisation", summary = "Get an organisation and its SME class",
+            description = "siva-admin and partner read any; sme, applicant and reviewer users read only the "
+                    + "organisation of their org_no claim. Any other organisation answers 404.")
+    @APIResponse(responseCode = "200", description = "The organisation",
+            headers = @Header(name = "ETag", description = "The version, for If-Match", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class),
+                    examples = @ExampleObject(name = "small enterprise", value = VIEW_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "orgNo is not a valid organisation number")
+    @APIResponse(responseCode = "404", description = "No such organisation, or not yours")
+    public Response get(@PathParam("orgNo") @Parameter(description = "Nine digits, MOD11", example = "910000012") String orgNo) {
+        OrganisationService.Read read = service.get(orgNo);
+        return Response.ok(read.view()).header("ETag", ETags.of(read.version())).build();
     }
 
     @PUT
     @Path("/{orgNo}")
-    @RolesAllowed({"siva-admin", "sme", "applicant"})
-    @Transactional
-    public OrganisationView put(@PathParam("orgNo") @OrgNo String orgNo, @Valid @NotNull OrganisationBody body) {
-        if (!identity.hasRole("siva-admin") && !orgNo.equals(jwt.getClaim("org_no"))) {
-            throw ProblemException.forbidden("You may only update your own organisation");
-        }
-        Organisation o = Organisation.findById(orgNo);
-        if (o == null) {
-            o = new Organisation();
-            o.orgNo = orgNo;
-        }
-        o.name = body.name();
-        o.kind = body.kind();
-        o.persistAndFlush();
-        return OrganisationView.of(o);
-    }
-
-    private boolean mayRead(String orgNo) {
-        return identity.hasRole("siva-admin") || identity.hasRole("partner")
-                || orgNo.equals(jwt.getClaim("org_no"));
+    @RolesAllowed({Caller.ADMIN, Caller.SME, Caller.APPLICANT})
+    @Operation(operationId = "putOrganisation", summary = "Create or replace an organisation and its SME declaration",
+            description = "siva-admin for any; sme and applicant users for the organisation of their org_no claim. "
+                    + "201 when created, 200 when replaced. If-Match is honoured when sent (412 if stale).")
+    @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class),
+                    examples = @ExampleObject(name = "small enterprise", value = VIEW_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Created", headers = {
+            @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid orgNo or fields; every one is listed")
+    @APIResponse(responseCode = "403", description = "Not siva-admin, nor a user of this organisation")
+    @APIResponse(responseCode = "409", description = "Created concurrently by another request; retry")
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current ETag")
+    public Response put(
+            @PathParam("orgNo") @Parameter(description = "Nine digits, MOD11", example = "910000012") String orgNo,
+            @HeaderParam("If-Match") @Parameter(description = "ETag of the version you read", example = "\"0\"") String ifMatch,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OrganisationInput.class),
+                    examples = @ExampleObject(name = "small enterprise", value = INPUT_EXAMPLE)))
+            @NotNull OrganisationInput body) {
+        OrganisationService.Written w = service.put(orgNo, ifMatch, body);
+        Response.ResponseBuilder response = w.created()
+                ? Response.created(URI.create("/api/v1/organisations/" + orgNo))
+                : Response.ok();
+        return response.entity(w.view()).header("ETag", ETags.of(w.version())).build();
     }
 }

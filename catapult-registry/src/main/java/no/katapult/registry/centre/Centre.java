@@ -1,0 +1,116 @@
+package no.katapult.registry.centre;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import no.katapult.registry.shared.Address;
+import no.katapult.registry.shared.Tags;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** A national catapult centre or a regional node. Phasing out is a status, never a delete. */
+@Entity
+@Table(name = "centre")
+public class Centre extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public String code;
+
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    public CentreKind kind;
+
+    @Column(name = "parent_centre_id")
+    public UUID parentCentreId;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "focus_areas")
+    public List<String> focusAreas = new ArrayList<>();
+
+    @Enumerated(EnumType.STRING)
+    public CentreStatus status;
+
+    @Column(name = "host_org_no")
+    public String hostOrgNo;
+
+    @Column(name = "host_org_name")
+    public String hostOrgName;
+
+    public String street;
+    public String postcode;
+    public String municipality;
+    public String county;
+    public String description;
+    public String website;
+
+    @Column(name = "contact_email")
+    public String contactEmail;
+
+    @Column(name = "established_on")
+    public LocalDate establishedOn;
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    public static Centre create(CentreInput in) {
+        Centre c = new Centre();
+        c.id = UUID.randomUUID();
+        c.createdAt = OffsetDateTime.now();
+        c.apply(in);
+        return c;
+    }
+
+    /** Replaces every client-owned field (PUT semantics). */
+    public void apply(CentreInput in) {
+        code = in.code();
+        name = in.name().strip();
+        kind = in.kind();
+        parentCentreId = in.parentCentreId();
+        focusAreas = Tags.normalise(in.focusAreas());
+        status = in.status();
+        hostOrgNo = in.hostOrganisation() == null ? null : in.hostOrganisation().orgNo();
+        hostOrgName = in.hostOrganisation() == null ? null : in.hostOrganisation().name().strip();
+        Address a = in.address();
+        street = a.street();
+        postcode = a.postcode();
+        municipality = a.municipality().strip();
+        county = a.county().strip();
+        description = in.description();
+        website = in.website();
+        contactEmail = in.contactEmail();
+        establishedOn = in.establishedOn();
+        updatedAt = OffsetDateTime.now();
+    }
+
+    public boolean isPhasedOut() {
+        return status == CentreStatus.PHASED_OUT;
+    }
+
+    public Address address() {
+        return new Address(street, postcode, municipality, county);
+    }
+
+    public HostOrganisation hostOrganisation() {
+        return hostOrgNo == null ? null : new HostOrganisation(hostOrgNo, hostOrgName);
+    }
+}

@@ -1,0 +1,71 @@
+package no.katapult.registry.centre;
+
+/** OpenAPI examples (demo data, not real registrations). */
+final class CentreExamples {
+    private CentreExamples() {
+    }
+
+    static final String INPUT = """
+            {
+              "code": "digicat",
+              "name": "DigiCat",
+              "kind": "NATIONAL_CENTRE",
+              "focusAreas": ["digital", "simulation", "digital-twins"],
+              "status": "ESTABLISHED",
+              "hostOrganisation": {"orgNo": "930000043", "name": "DigiCat AS (demo)"},
+              "address": {"street": "Borgundvegen 340", "postcode": "6009", "municipality": "Ålesund", "county": "Møre og Romsdal"},
+              "description": "Simulering, digitale tvillinger og virtuell prototyping for industrien.",
+              "website": "https://digicat.example.no",
+              "contactEmail": "post@digicat.example.no",
+              "establishedOn": "2018-06-01"
+            }""";
+
+    static final String NODE_INPUT = """
+            {
+              "code": "smart-innovation-norway",
+              "name": "Smart Innovation Norway",
+              "kind": "NODE",
+              "parentCentreId": null,
+              "focusAreas": ["energy", "digital", "industrial-services"],
+              "status": "ESTABLISHED",
+              "hostOrganisation": {"orgNo": "930000019", "name": "Smart Innovation Norway (demo)"},
+              "address": {"street": "Remmen Kunnskapspark", "postcode": "1783", "municipality": "Halden", "county": "Østfold"},
+              "description": "Regional node i Halden med testfasiliteter for energi og digitalisering.",
+              "website": "https://smartinnovationnorway.example.no",
+              "contactEmail": "post@sin.example.no",
+              "establishedOn": "2023-01-01"
+            }""";
+
+    static final String PHASE_OUT = """
+            {
+              "code": "digicat",
+              "name": "DigiCat",
+              "kind": "NATIONAL_CENTRE",
+              "focusAreas": ["digital", "simulation", "digital-twins"],
+              "status": "PHASED_OUT",
+              "hostOrganisation": {"orgNo": "930000043", "name": "DigiCat AS (demo)"},
+              "address": {"street": "Borgundvegen 340", "postcode": "6009", "municipality": "Ålesund", "county": "Møre og Romsdal"},
+              "description": "Simulering, digitale tvillinger og virtuell prototyping for industrien.",
+              "website": "https://digicat.example.no",
+              "contactEmail": "post@digicat.example.no",
+              "establishedOn": "2018-06-01"
+            }""";
+
+    static final String VIEW = """
+            {
+              "id": "6f1c2a9e-3b7d-4c1a-9a55-0d8e2f4b7c11",
+              "code": "digicat",
+              "name": "DigiCat",
+              "kind": "NATIONAL_CENTRE",
+              "parentCentreId": null,
+              "focusAreas": ["digital", "simulation", "digital-twins"],
+              "status": "ESTABLISHED",
+              "hostOrganisation": {"orgNo": "930000043", "name": "DigiCat AS (demo)"},
+              "address": {"street": "Borgundvegen 340", "postcode": "6009", "municipality": "Ålesund", "county": "Møre og Romsdal"},
+              "description": "Simulering, digitale tvillinger og virtuell prototyping for industrien.",
+              "website": "https://digicat.example.no",
+              "contactEmail": "post@digicat.example.no",
+              "establishedOn": "2018-06-01",
+              "version": 0
+            }""";
+}

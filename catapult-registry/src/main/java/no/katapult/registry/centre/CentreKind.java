@@ -1,0 +1,5 @@
+package no.katapult.registry.centre;
+
+public enum CentreKind {
+    NATIONAL_CENTRE, NODE
+}

@@ -1,0 +1,147 @@
+package no.katapult.registry.facility;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import no.katapult.common.money.Money;
+import no.katapult.registry.shared.Address;
+import no.katapult.registry.shared.Tags;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** A lab, test bed, pilot line ... of a centre, with its opening hours, closures, rules and prices. */
+@Entity
+@Table(name = "facility")
+public class Facility extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "centre_id")
+    public UUID centreId;
+
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    public FacilityType type;
+
+    public String description;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> capabilities = new ArrayList<>();
+
+    public Integer capacity;
+
+    public String street;
+    public String postcode;
+    public String municipality;
+    public String county;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "opening_hours")
+    public Map<String, List<TimeInterval>> openingHours = new LinkedHashMap<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Closure> closures = new ArrayList<>();
+
+    @Column(name = "min_duration_minutes")
+    public int minDurationMinutes;
+    @Column(name = "max_duration_minutes")
+    public int maxDurationMinutes;
+    @Column(name = "slot_granularity_minutes")
+    public int slotGranularityMinutes;
+    @Column(name = "lead_time_hours")
+    public int leadTimeHours;
+    @Column(name = "horizon_days")
+    public int horizonDays;
+    @Column(name = "buffer_minutes")
+    public int bufferMinutes;
+    @Column(name = "requires_approval")
+    public boolean requiresApproval;
+    @Column(name = "free_cancellation_notice_hours")
+    public int freeCancellationNoticeHours;
+
+    @Column(name = "standard_price")
+    public BigDecimal standardPrice;
+
+    @Column(name = "sme_price")
+    public BigDecimal smePrice;
+
+    public boolean bookable;
+    public boolean active;
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    static Facility create(FacilityInput in, Map<String, List<TimeInterval>> openingHours) {
+        Facility f = new Facility();
+        f.id = UUID.randomUUID();
+        f.createdAt = OffsetDateTime.now();
+        f.apply(in, openingHours);
+        return f;
+    }
+
+    /** Replaces every client-owned field (PUT semantics); opening hours arrive validated and normalised. */
+    void apply(FacilityInput in, Map<String, List<TimeInterval>> normalisedOpeningHours) {
+        centreId = in.centreId();
+        name = in.name().strip();
+        type = in.type();
+        description = in.description();
+        capabilities = Tags.normalise(in.capabilities());
+        capacity = in.capacity();
+        Address a = in.address();
+        street = a == null ? null : a.street();
+        postcode = a == null ? null : a.postcode();
+        municipality = a == null ? null : a.municipality().strip();
+        county = a == null ? null : a.county().strip();
+        openingHours = new LinkedHashMap<>(normalisedOpeningHours);
+        closures = in.closures() == null ? new ArrayList<>() : in.closures().stream()
+                .map(c -> new Closure(c.from(), c.to(), c.reason().strip()))
+                .sorted(Comparator.comparing(Closure::from).thenComparing(Closure::to))
+                .collect(Collectors.toCollection(ArrayList::new));
+        BookingRules r = in.bookingRules();
+        minDurationMinutes = r.minDurationMinutes();
+        maxDurationMinutes = r.maxDurationMinutes();
+        slotGranularityMinutes = r.slotGranularityMinutes();
+        leadTimeHours = r.leadTimeHours();
+        horizonDays = r.horizonDays();
+        bufferMinutes = r.bufferMinutes();
+        requiresApproval = r.requiresApproval();
+        freeCancellationNoticeHours = r.freeCancellationNoticeHours();
+        standardPrice = Money.nok(in.standardPrice().amount()).amount();
+        smePrice = Money.nok(in.smePrice().amount()).amount();
+        bookable = in.bookable();
+        active = in.active();
+        updatedAt = OffsetDateTime.now();
+    }
+
+    public Address address() {
+        return municipality == null ? null : new Address(street, postcode, municipality, county);
+    }
+
+    public BookingRules bookingRules() {
+        return new BookingRules(minDurationMinutes, maxDurationMinutes, slotGranularityMinutes, leadTimeHours,
+                horizonDays, bufferMinutes, requiresApproval, freeCancellationNoticeHours);
+    }
+}

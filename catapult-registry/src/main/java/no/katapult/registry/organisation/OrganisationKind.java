@@ -1,0 +1,5 @@
+package no.katapult.registry.organisation;
+
+public enum OrganisationKind {
+    COMPANY, RESEARCH, CLUSTER, PUBLIC
+}
