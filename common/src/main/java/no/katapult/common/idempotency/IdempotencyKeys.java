@@ -94,6 +94,29 @@ public final class IdempotencyKeys {
                 (String) row[4]));
     }
 
+    /**
+     * Looks a key up without claiming it, so a service can replay before doing expensive work
+     * (such as calling another service). Same semantics as {@link #claim} for a known key; empty
+     * for an unknown or expired one.
+     */
+    public static Optional<StoredResponse> peek(EntityManager em, String scope, String key, String requestHash) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT request_hash, status, body, location, etag "
+                        + "FROM idempotency_key WHERE scope = ?1 AND key = ?2 "
+                        + "AND created_at >= now() - interval '24 hours'")
+                .setParameter(1, scope).setParameter(2, key).getResultList();
+        if (rows.isEmpty() || rows.get(0)[1] == null) {
+            return Optional.empty();
+        }
+        Object[] row = rows.get(0);
+        if (!requestHash.equals(row[0])) {
+            throw ProblemException.unprocessable("idempotency-key-reused",
+                    "This Idempotency-Key was already used with a different request body");
+        }
+        return Optional.of(new StoredResponse(((Number) row[1]).intValue(), (String) row[2], (String) row[3],
+                (String) row[4]));
+    }
+
     /** Records the response for a key claimed in this transaction. */
     public static void complete(EntityManager em, String scope, String key, StoredResponse response) {
         em.createNativeQuery("UPDATE idempotency_key SET status = ?3, body = ?4, location = ?5, etag = ?6 "

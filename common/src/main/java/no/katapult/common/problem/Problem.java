@@ -49,7 +49,14 @@ public class Problem {
         return extensions;
     }
 
+    private static final java.util.Set<String> RESERVED =
+            java.util.Set.of("type", "title", "status", "detail", "instance", "requestId", "errors");
+
+    /** Adds an extension member; the standard members cannot be overwritten this way. */
     public Problem with(String name, Object value) {
+        if (RESERVED.contains(name)) {
+            throw new IllegalArgumentException("'" + name + "' is a standard problem member, not an extension");
+        }
         extensions.put(name, value);
         return this;
     }

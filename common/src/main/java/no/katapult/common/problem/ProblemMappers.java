@@ -48,6 +48,12 @@ public class ProblemMappers {
         if (original != null && original.getEntity() instanceof Problem p) {
             return respond(p, uri).build();
         }
+        // JAX-RS answers 404 when a path or query parameter cannot be converted; it is bad input.
+        if (status == 404 && e.getCause() != null && !(e.getCause() instanceof WebApplicationException)) {
+            Problem problem = new Problem(ProblemTypes.of("validation"), "Validation failed", 400,
+                    "A path or query parameter has a value of the wrong type or format");
+            return respond(problem, uri).build();
+        }
         // The JSON reader wraps parse and binding errors in a plain 400.
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonParseException parse) {
