@@ -1,0 +1,67 @@
+package no.katapult.gateway.proxy;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import no.katapult.gateway.Stubs;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.restassured.path.json.JsonPath;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+
+import static io.restassured.RestAssured.given;
+import static no.katapult.common.testing.ProblemAssert.assertProblem;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The default limit is 1 MiB (gateway.max-body-size). */
+@QuarkusTest
+class BodyLimitTest {
+
+    @TestHTTPResource
+    URL url;
+
+    static final int MIB = 1024 * 1024;
+
+    @Test
+    void declaredBodyOverTheLimitIs413ProblemAndNotForwarded() {
+        Stubs application = Stubs.of("application-service");
+        int before = application.hits();
+        Response response = given().contentType("application/json").body(json(2 * MIB))
+                .post("/api/v1/applications");
+        assertProblem(response, 413, "payload-too-large");
+        response.then().body("limit", equalTo(MIB));
+        assertEquals(before, application.hits());
+    }
+
+    @Test
+    void chunkedBodyOverTheLimitIs413Problem() throws Exception {
+        HttpResponse<String> response = Chunked.put(url, "/api/v1/applications/1", json(3 * MIB));
+        assertEquals(413, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        JsonPath problem = new JsonPath(response.body());
+        assertEquals("urn:katapult:problem:payload-too-large", problem.getString("type"));
+        assertEquals(response.headers().firstValue("X-Request-Id").orElse(null), problem.getString("requestId"));
+    }
+
+    @Test
+    void bodyUpToTheLimitPasses() throws Exception {
+        given().contentType("application/json").body(json(MIB)).post("/api/v1/applications")
+                .then().statusCode(200).body("bodyLength", equalTo(MIB));
+        HttpResponse<String> chunked = Chunked.put(url, "/api/v1/applications/1", json(MIB / 2));
+        assertEquals(200, chunked.statusCode());
+        assertEquals(MIB / 2, new JsonPath(chunked.body()).getInt("bodyLength"));
+    }
+
+    /** A JSON string document of exactly {@code size} bytes. */
+    static byte[] json(int size) {
+        byte[] bytes = new byte[size];
+        Arrays.fill(bytes, (byte) 'a');
+        bytes[0] = '"';
+        bytes[size - 1] = '"';
+        return bytes;
+    }
+}
