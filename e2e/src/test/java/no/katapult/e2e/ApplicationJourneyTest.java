@@ -92,7 +92,7 @@ class ApplicationJourneyTest {
         // The partner reads only the public fields of the decided application.
         Response partner = asPartner().get("/api/v1/applications/" + id);
         assertEquals(200, partner.statusCode(), partner::asString);
-        Set<String> allowed = Set.of("id", "reference", "title", "leadApplicant", "partners", "callId", "call",
+        Set<String> allowed = Set.of("id", "reference", "title", "leadApplicant", "partners", "callId", "callTitle", "call",
                 "outcome", "grantedAmount", "decidedAt", "decisionDate", "status");
         for (String field : partner.jsonPath().getMap("").keySet()) {
             assertTrue(allowed.contains(field), "partner sees no field " + field + ": " + partner.asString());

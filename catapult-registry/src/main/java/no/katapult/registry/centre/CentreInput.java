@@ -22,7 +22,7 @@ public record CentreInput(
         String code,
         @NotBlank @Size(max = 200) @Schema(examples = "DigiCat", required = true) String name,
         @NotNull @Schema(required = true) CentreKind kind,
-        @Schema(description = "Only for a NODE: the national centre it belongs to") UUID parentCentreId,
+        @Schema(description = "Only for a NODE: the national centre it belongs to", nullable = true) UUID parentCentreId,
         @Size(max = 30) @Schema(examples = "[\"digital\", \"simulation\"]", description = "A set of focus areas")
         List<@NotBlank @Size(max = 60) String> focusAreas,
         @NotNull @Schema(required = true) CentreStatus status,

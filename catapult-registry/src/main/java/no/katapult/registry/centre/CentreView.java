@@ -16,7 +16,7 @@ public record CentreView(
         @Schema(examples = "digicat") String code,
         @Schema(examples = "DigiCat") String name,
         CentreKind kind,
-        UUID parentCentreId,
+        @Schema(description = "The national centre a NODE belongs to; null otherwise", nullable = true) UUID parentCentreId,
         @Schema(examples = "[\"digital\", \"simulation\"]") List<String> focusAreas,
         CentreStatus status,
         HostOrganisation hostOrganisation,

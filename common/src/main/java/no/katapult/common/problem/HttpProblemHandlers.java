@@ -38,6 +38,13 @@ public class HttpProblemHandlers {
                     "A valid bearer token is required: it is missing, expired, forged or from another issuer"));
             return;
         }
+        if (failure != null && failure.getClass().getName().equals("io.quarkus.oidc.OIDCException")) {
+            // The OIDC provider cannot be reached to verify the token: not the caller's fault.
+            ctx.response().putHeader("Retry-After", "5");
+            writer.write(ctx, new Problem(ProblemTypes.of("identity-provider-unavailable"), "Service unavailable", 503,
+                    "The identity provider cannot be reached to verify the token; retry shortly"));
+            return;
+        }
         if (failure instanceof ForbiddenException) {
             writer.write(ctx, new Problem(null, null, 403,
                     "The token is valid but lacks the role this operation needs"));

@@ -33,13 +33,10 @@ public class ProblemWriter {
     }
 
     public static Response.ResponseBuilder response(Problem problem) {
-        Response.ResponseBuilder builder = Response.status(problem.status)
+        // RequestIdFilter already put X-Request-Id on the response; adding it here would repeat it.
+        return Response.status(problem.status)
                 .type(Problem.MEDIA_TYPE)
                 .entity(problem);
-        if (problem.requestId != null) {
-            builder.header(RequestIds.HEADER, problem.requestId);
-        }
-        return builder;
     }
 
     public void write(RoutingContext ctx, Problem problem) {
