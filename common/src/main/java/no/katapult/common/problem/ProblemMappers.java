@@ -48,8 +48,10 @@ public class ProblemMappers {
         if (original != null && original.getEntity() instanceof Problem p) {
             return respond(p, uri).build();
         }
-        // JAX-RS answers 404 when a path or query parameter cannot be converted; it is bad input.
-        if (status == 404 && e.getCause() != null && !(e.getCause() instanceof WebApplicationException)) {
+        // JAX-RS answers 404 when a path or query parameter cannot be converted. A malformed path
+        // segment does name no resource (404 stays), but a malformed query parameter is bad input.
+        if (status == 404 && e.getCause() != null && !(e.getCause() instanceof WebApplicationException)
+                && !causedByPathParameter(e.getCause(), uri)) {
             Problem problem = new Problem(ProblemTypes.of("validation"), "Validation failed", 400,
                     "A path or query parameter has a value of the wrong type or format");
             return respond(problem, uri).build();
@@ -182,6 +184,21 @@ public class ProblemMappers {
             case 400 -> "The request could not be read: check parameters and body";
             default -> status >= 500 ? "An unexpected error occurred" : ProblemTypes.titleFor(status);
         };
+    }
+
+    private static boolean causedByPathParameter(Throwable cause, UriInfo uri) {
+        if (uri == null || uri.getPathParameters().isEmpty()) {
+            return false;
+        }
+        String message = String.valueOf(cause.getMessage());
+        for (List<String> values : uri.getPathParameters().values()) {
+            for (String value : values) {
+                if (!value.isEmpty() && message.contains(value)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static String fieldOf(Path path) {
