@@ -159,9 +159,35 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (isDatabaseUnavailable(e)) {
+            // Nothing was committed: the client may safely retry once the database is back.
+            LOG.warnf("Database unavailable on %s: %s", uri == null ? "?" : uri.getPath(), e.getMessage());
+            return respond(new Problem(ProblemTypes.of("database-unavailable"), "Service unavailable", 503,
+                    "The database is unavailable; nothing was changed. Retry shortly."), uri)
+                    .header("Retry-After", "2").build();
+        }
         LOG.errorf(e, "Unexpected error on %s", uri == null ? "?" : uri.getPath());
         return respond(new Problem(null, null, 500,
                 "An unexpected error occurred. Quote the request id when reporting it."), uri).build();
+    }
+
+    /** Connection-level SQL states (class 08, server shutdown 57P0x, too many connections) and pool exhaustion. */
+    static boolean isDatabaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P0") || state.equals("53300"))) {
+                    return true;
+                }
+                if (state == null && String.valueOf(sql.getMessage()).contains("acquisition timeout")) {
+                    return true;
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static Response unauthorized(UriInfo uri) {

@@ -1,0 +1,26 @@
+package no.katapult.common.problem;
+
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DatabaseUnavailableTest {
+
+    @Test
+    void connectionFailuresDeepInTheCauseChainAreUnavailability() {
+        var io = new SQLException("An I/O error occurred while sending to the backend.", "08006");
+        assertTrue(ProblemMappers.isDatabaseUnavailable(new RuntimeException("could not execute statement", io)));
+        assertTrue(ProblemMappers.isDatabaseUnavailable(new SQLException("terminating connection", "57P01")));
+        assertTrue(ProblemMappers.isDatabaseUnavailable(new SQLException("Sorry, acquisition timeout!")));
+    }
+
+    @Test
+    void constraintAndSyntaxErrorsAreNot() {
+        assertFalse(ProblemMappers.isDatabaseUnavailable(new SQLException("duplicate key", "23505")));
+        assertFalse(ProblemMappers.isDatabaseUnavailable(new SQLException("syntax error", "42601")));
+        assertFalse(ProblemMappers.isDatabaseUnavailable(new IllegalStateException("boom")));
+    }
+}

@@ -1,0 +1,113 @@
+package no.katapult.e2e.drills;
+
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static no.katapult.e2e.drills.Drills.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Drill: 50 clients race for one slot through the gateway. Exactly one gets 201, the others 409 problem+json,
+ * and the database holds no two active bookings of one facility whose buffered periods overlap.
+ */
+class SlotRaceDrillTest {
+
+    private static final int CLIENTS = 50;
+
+    @Test
+    void exactlyOneOfFiftyConcurrentClientsGetsTheSlot() throws Exception {
+        Drills.awaitAllReady(Duration.ofSeconds(120));
+        Drills.Slot slot = Drills.freeSlots(1).get(0);
+        String body = slot.bookingBody("Slot race drill (test data)");
+        Drills.token("sme-anna");
+        String winner = null;
+
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            CountDownLatch ready = new CountDownLatch(CLIENTS);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Drills.Reply>> futures = new ArrayList<>();
+            for (int i = 0; i < CLIENTS; i++) {
+                futures.add(pool.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    // Each client its own Idempotency-Key: these are 50 different attempts, not one retried.
+                    return Drills.call("POST", "/api/v1/bookings", "sme-anna", body,
+                            Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+                }));
+            }
+            ready.await(30, TimeUnit.SECONDS);
+            go.countDown();
+            List<Drills.Reply> replies = new ArrayList<>();
+            for (Future<Drills.Reply> f : futures) {
+                replies.add(f.get(60, TimeUnit.SECONDS));
+            }
+
+            Map<Integer, Long> byStatus = replies.stream()
+                    .collect(Collectors.groupingBy(Drills.Reply::status, TreeMap::new, Collectors.counting()));
+            long slowest = replies.stream().mapToLong(Drills.Reply::millis).max().orElse(0);
+            System.out.printf("[drill slot-race] %d clients, one slot %s..%s of facility %s: %s; slowest answer %d ms%n",
+                    CLIENTS, slot.start(), slot.end(), slot.facilityId(), byStatus, slowest);
+            List<Drills.Reply> created = replies.stream().filter(r -> r.status() == 201).toList();
+            if (!created.isEmpty()) {
+                winner = created.get(0).json().path("id").asText();
+            }
+            assertEquals(1, created.size(), () -> "exactly one 201: " + byStatus);
+            for (Drills.Reply r : replies) {
+                if (r.status() != 201) {
+                    assertProblem(r, 409);
+                    assertEquals("urn:katapult:problem:booking-conflict", r.problemType(), r::toString);
+                }
+            }
+            assertNoOverlap(slot.facilityId());
+        } finally {
+            pool.shutdownNow();
+            Drills.cancelQuietly(winner, "Slot race drill: clean-up");
+        }
+    }
+
+    /** No two active bookings of any facility overlap (buffered periods, overlapping targets); one holds the slot. */
+    private static void assertNoOverlap(String facilityId) throws Exception {
+        try (Connection c = Drills.jdbc("catapult_booking")) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT a.id, b.id FROM booking a JOIN booking b
+                      ON a.facility_id = b.facility_id AND a.id < b.id
+                     AND a.target && b.target AND a.period && b.period
+                    WHERE a.status IN ('REQUESTED', 'CONFIRMED') AND b.status IN ('REQUESTED', 'CONFIRMED')""")) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<String> overlaps = new ArrayList<>();
+                    while (rs.next()) {
+                        overlaps.add(rs.getString(1) + " & " + rs.getString(2));
+                    }
+                    assertEquals(List.of(), overlaps, "overlapping active bookings in catapult_booking");
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT count(*) FROM booking WHERE facility_id = ? AND purpose = 'Slot race drill (test data)'
+                      AND status IN ('REQUESTED', 'CONFIRMED') AND created_at > now() - interval '10 minutes'""")) {
+                ps.setObject(1, UUID.fromString(facilityId));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    assertEquals(1, rs.getInt(1), "one active booking of the raced slot in the database");
+                }
+            }
+        }
+        System.out.printf("[drill slot-race] database: no overlapping active bookings (all facilities); one active "
+                + "booking of the raced slot on facility %s%n", facilityId);
+    }
+}
