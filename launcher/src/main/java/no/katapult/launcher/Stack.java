@@ -16,10 +16,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * The local stack: PostgreSQL, Keycloak and the four services. Starts them in parallel where it can,
  * waits until each is ready, and stops all of them (with their descendants) on Ctrl-C, SIGTERM or failure.
+ * While it runs, its {@link Control} stops, starts and restarts single parts on request.
  */
 public final class Stack {
 
@@ -35,11 +38,14 @@ public final class Stack {
     private final PidFiles pids;
     private final Database database;
     private final Keycloak keycloak;
+    private final Supervisor supervisor;
     private final Object lock = new Object();
-    private final List<Child> children = new ArrayList<>();
+    /** One control action at a time; stop() takes it too, so that no action starts what it is stopping. */
+    private final ReentrantLock controlLock = new ReentrantLock();
     private CompletableFuture<Child> keycloakStart;
+    private Control control;
     private boolean owner;
-    private boolean stopping;
+    private boolean stopRequested;
     private boolean stopped;
 
     public Stack(Settings settings) {
@@ -47,6 +53,7 @@ public final class Stack {
         this.pids = new PidFiles(settings.runDir());
         this.database = new Database(settings);
         this.keycloak = new Keycloak(settings);
+        this.supervisor = new Supervisor(pids, STOP_GRACE);
     }
 
     /** Starts everything and blocks until the stack stops; returns the exit code. */
@@ -74,6 +81,7 @@ public final class Stack {
         // The build of the services runs while PostgreSQL and Keycloak start: Maven leaves a core idle most of the time.
         Child maven = build ? register(build()) : null;
         database.start(pids);
+        database.postmaster().ifPresent(p -> supervisor.watch(Database.NAME, p));
         if (maven != null) {
             awaitBuild(maven, t0);
         }
@@ -107,6 +115,7 @@ public final class Stack {
         } else if (settings.embeddedDatabase() && demoMarker().toFile().exists()) {
             demoSummary = "loaded earlier";
         }
+        startControl();
         Console.block(Banner.table(settings, demoSummary, seconds(t0)));
         return supervise();
     }
@@ -121,12 +130,9 @@ public final class Stack {
 
     private void awaitBuild(Child maven, long t0) {
         int exit = maven.waitForExitCode();
-        synchronized (lock) {
-            children.remove(maven);
-            pids.delete(BUILD);
-            if (stopping) {
-                throw new LauncherException("stopping");
-            }
+        supervisor.forget(maven);
+        if (supervisor.stopping()) {
+            throw new LauncherException("stopping");
         }
         if (exit != 0) {
             throw new LauncherException("The build failed (exit code " + exit + "); its output is above and in "
@@ -171,46 +177,42 @@ public final class Stack {
     }
 
     private Child register(Child child) {
-        synchronized (lock) {
-            if (!stopping) {
-                children.add(child);
-                pids.write(child.name(), List.of(child.handle()));
-                return child;
-            }
-        }
-        child.stop(STOP_GRACE);
-        throw new LauncherException("stopping");
+        return supervisor.register(child);
     }
 
     public boolean stopping() {
+        return supervisor.stopping();
+    }
+
+    private void startControl() {
         synchronized (lock) {
-            return stopping;
+            if (stopRequested) {
+                throw new LauncherException("stopping");
+            }
+            control = Control.start(settings.runDir(), settings.controlPort(), new Parts());
         }
     }
 
-    /** Waits until a part stops on its own (a failure) or the JVM is told to stop (shutdown hook). */
+    /**
+     * Waits until a part stops on its own (a failure) or the JVM is told to stop (shutdown hook). Parts stopped
+     * on purpose through the control are no failure.
+     */
     private int supervise() {
-        List<CompletableFuture<Child>> exits;
-        synchronized (lock) {
-            // Keycloak's kc.sh keeps a java child: record it too, so a later run finds it after a kill -9.
-            children.forEach(c -> pids.write(c.name(), ProcessTrees.withDescendants(c.handle())));
-            exits = children.stream().map(c -> c.handle().onExit().thenApply(h -> c)).toList();
-        }
-        Child dead = (Child) CompletableFuture.anyOf(exits.toArray(CompletableFuture[]::new)).join();
-        if (stopping()) {
+        supervisor.superviseAll();
+        Optional<String> failure = supervisor.awaitFailure();
+        if (failure.isEmpty()) {
             return SHUTTING_DOWN;
         }
-        Console.info("FAILED: " + dead.name() + " stopped unexpectedly (exit code " + dead.waitForExitCode()
-                + "); stopping the stack. Its log: " + settings.root().relativize(dead.logFile()));
+        Console.info("FAILED: " + failure.get());
         stop();
         return 1;
     }
 
     /** Stops everything this launcher started. Safe to call twice and from the shutdown hook. */
     public void stop() {
-        List<Child> toStop;
+        Control controlToClose;
         synchronized (lock) {
-            if (stopping) {
+            if (stopRequested) {
                 while (!stopped) {
                     try {
                         lock.wait();
@@ -221,16 +223,25 @@ public final class Stack {
                 }
                 return;
             }
-            stopping = true;
-            toStop = new ArrayList<>(children);
+            stopRequested = true;
             if (!owner) {
                 // Nothing was started (e.g. another stack runs, or a port is taken): leave everything alone.
+                supervisor.beginStopping();
                 stopped = true;
                 lock.notifyAll();
                 return;
             }
+            controlToClose = control;
         }
+        boolean controlLocked = false;
         try {
+            // From here on no part starts; a control action in flight aborts and cleans up after itself first.
+            supervisor.beginStopping();
+            if (controlToClose != null) {
+                controlToClose.close();
+            }
+            controlLocked = lockControl(Duration.ofMinutes(2));
+            List<Child> toStop = supervisor.beginStopping();
             List<String> names = new ArrayList<>(toStop.stream().map(Child::name).toList());
             if (settings.embeddedDatabase()) {
                 names.add(Database.NAME);
@@ -246,15 +257,138 @@ public final class Stack {
             database.close();
             Database.postmaster(Database.dataDirectory(settings)).ifPresent(p ->
                     ProcessTrees.stop(List.of(p), STOP_GRACE));
-            toStop.forEach(c -> pids.delete(c.name()));
+            supervisor.deletePidFiles();
             pids.delete(Database.NAME);
+            Control.deleteFiles(settings.runDir());
             pids.delete(LAUNCHER);
             Console.info("stopped" + (killed > 0 ? " (" + killed + " process(es) needed SIGKILL)" : ""));
         } finally {
+            if (controlLocked) {
+                controlLock.unlock();
+            }
             synchronized (lock) {
                 stopped = true;
                 lock.notifyAll();
             }
+        }
+    }
+
+    private boolean lockControl(Duration timeout) {
+        try {
+            return controlLock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The parts the control acts on: the four services, a local Keycloak and the embedded PostgreSQL. */
+    final class Parts implements Control.Parts {
+
+        @Override
+        public List<String> names() {
+            List<String> names = new ArrayList<>(Service.ALL.stream().map(Service::name).toList());
+            if (settings.localKeycloak()) {
+                names.add(Keycloak.NAME);
+            }
+            if (settings.embeddedDatabase()) {
+                names.add(Database.NAME);
+            }
+            return names;
+        }
+
+        @Override
+        public String act(String action, String part) {
+            controlLock.lock();
+            try {
+                if (supervisor.stopping()) {
+                    throw new LauncherException("the stack is stopping");
+                }
+                Console.info("control: " + action + " " + part);
+                long t0 = System.nanoTime();
+                String result = part.equals(Database.NAME) ? actOnDatabase(action) : actOnProcess(action, part);
+                String line = result + " (" + seconds(t0) + " s)";
+                Console.info("control: " + line);
+                return line;
+            } catch (LauncherException e) {
+                Console.info("control: " + action + " " + part + " refused or failed: " + e.getMessage());
+                throw e;
+            } finally {
+                controlLock.unlock();
+            }
+        }
+
+        private String actOnProcess(String action, String part) {
+            BooleanSupplier ready;
+            Duration timeout;
+            if (part.equals(Keycloak.NAME)) {
+                ready = () -> Probe.ok(settings.discoveryUrl());
+                timeout = settings.keycloakTimeout();
+            } else {
+                Service service = Service.ALL.stream().filter(s -> s.name().equals(part)).findFirst().orElseThrow();
+                ready = () -> Probe.healthUp(service.readyUrl(settings));
+                timeout = settings.serviceTimeout();
+            }
+            switch (action) {
+                case "stop" -> {
+                    int killed = supervisor.stopPart(part);
+                    return part + " stopped on purpose" + (killed > 0 ? " (" + killed + " process(es) needed SIGKILL)" : "")
+                            + "; the rest keeps running; ./catapult start " + part + " starts it again";
+                }
+                case "start" -> {
+                    Child child = supervisor.startPart(part, ready, timeout);
+                    return part + " started again (pid " + child.handle().pid() + ") and ready";
+                }
+                case "restart" -> {
+                    if (supervisor.isRunning(part)) {
+                        supervisor.stopPart(part);
+                    }
+                    Child child = supervisor.startPart(part, ready, timeout);
+                    return part + " restarted (pid " + child.handle().pid() + ") and ready";
+                }
+                default -> throw new IllegalArgumentException(action);
+            }
+        }
+
+        private String actOnDatabase(String action) {
+            boolean stop = !action.equals("start");
+            boolean start = !action.equals("stop");
+            if (action.equals("stop") && !database.running()) {
+                throw new LauncherException(Database.NAME + " is not running");
+            }
+            if (action.equals("start") && database.running()) {
+                throw new LauncherException(Database.NAME + " is already running");
+            }
+            if (stop && database.running()) {
+                supervisor.unwatch(Database.NAME);
+                database.stopEmbedded(pids);
+            }
+            if (start) {
+                database.startAgain(pids);
+                database.postmaster().ifPresent(p -> supervisor.watch(Database.NAME, p));
+                return Database.NAME + (stop ? " restarted" : " started again") + " on port " + settings.postgresPort()
+                        + " with data directory " + settings.root().relativize(Database.dataDirectory(settings));
+            }
+            return Database.NAME + " stopped on purpose; the services report not ready until ./catapult start "
+                    + Database.NAME;
+        }
+
+        @Override
+        public String status() {
+            StringBuilder sb = new StringBuilder();
+            for (String name : names()) {
+                String state;
+                if (name.equals(Database.NAME)) {
+                    state = database.postmaster().map(p -> "running (pid " + p.pid() + ")")
+                            .orElse("stopped on purpose");
+                } else {
+                    Optional<Child> child = supervisor.child(name);
+                    state = child.map(c -> "running (pid " + c.handle().pid() + ")")
+                            .orElse(supervisor.isStoppedOnPurpose(name) ? "stopped on purpose" : "not running");
+                }
+                sb.append(String.format("%-12s %s%n", name, state));
+            }
+            return sb.toString();
         }
     }
 
@@ -270,7 +404,12 @@ public final class Stack {
         for (Service s : Service.ALL) {
             ports.put(s.port(settings), s.name() + ", " + s.portVariable());
         }
-        if (ports.size() < (settings.embeddedDatabase() ? 1 : 0) + (settings.localKeycloak() ? 2 : 0) + Service.ALL.size()) {
+        int control = settings.controlPort() == 0 ? 0 : 1;
+        if (control == 1) {
+            ports.put(settings.controlPort(), "the launcher's control, CATAPULT_CONTROL_PORT");
+        }
+        if (ports.size() < (settings.embeddedDatabase() ? 1 : 0) + (settings.localKeycloak() ? 2 : 0) + Service.ALL.size()
+                + control) {
             throw new LauncherException("Two parts are configured with the same port: " + ports);
         }
         return ports;
@@ -337,6 +476,7 @@ public final class Stack {
             ProcessTrees.stop(ProcessTrees.withDescendants(p), STOP_GRACE);
         });
         pids.names().forEach(pids::delete);
+        Control.deleteFiles(settings.runDir());
     }
 
     static String seconds(long t0) {

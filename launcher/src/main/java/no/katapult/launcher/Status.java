@@ -19,6 +19,16 @@ final class Status {
         for (Service svc : Service.ALL) {
             allUp &= line(pids, svc.name(), svc.readyUrl(s), true);
         }
+        if (!pids.alive(Stack.LAUNCHER).isEmpty()) {
+            // Parts stopped with ./catapult stop <part>, as the running launcher sees them.
+            try {
+                Control.Answer parts = Control.request(s.runDir(), "GET", "/parts");
+                parts.text().lines().filter(l -> l.contains("stopped on purpose"))
+                        .forEach(l -> Console.info(l.replaceAll("\\s+", " ") + " (./catapult start <part>)"));
+            } catch (LauncherException e) {
+                Console.info("control: " + e.getMessage());
+            }
+        }
         return allUp ? 0 : 1;
     }
 

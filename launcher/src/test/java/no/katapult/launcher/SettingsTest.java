@@ -24,6 +24,7 @@ class SettingsTest {
         assertEquals(8180, s.keycloakPort());
         assertEquals(9180, s.keycloakManagementPort());
         assertEquals(15432, s.postgresPort());
+        assertEquals(9190, s.controlPort());
         assertTrue(s.embeddedDatabase());
         assertTrue(s.localKeycloak());
         assertEquals(Path.of("/repo/.catapult"), s.dataDir());
@@ -68,5 +69,7 @@ class SettingsTest {
                 () -> Settings.from(Map.of("REGISTRY_PORT", "eighty"), ROOT));
         assertTrue(e.getMessage().contains("REGISTRY_PORT"), e.getMessage());
         assertThrows(LauncherException.class, () -> Settings.from(Map.of("BOOKING_PORT", "70000"), ROOT));
+        assertThrows(LauncherException.class, () -> Settings.from(Map.of("CATAPULT_CONTROL_PORT", "-1"), ROOT));
+        assertEquals(0, Settings.from(Map.of("CATAPULT_CONTROL_PORT", "0"), ROOT).controlPort(), "0: any free port");
     }
 }

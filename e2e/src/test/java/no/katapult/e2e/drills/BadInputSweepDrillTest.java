@@ -66,7 +66,7 @@ class BadInputSweepDrillTest {
 
     @BeforeAll
     static void sweep() {
-        Drills.awaitAllReady(Duration.ofSeconds(120));
+        Drills.awaitHealthy();
         Drills.Reply doc = Drills.get("/q/openapi?format=json", null);
         assertEquals(200, doc.status(), doc::toString);
         contract = doc.json();

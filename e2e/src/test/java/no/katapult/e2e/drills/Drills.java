@@ -258,6 +258,22 @@ public final class Drills {
                 () -> ready(REGISTRY_PORT) && ready(APPLICATION_PORT) && ready(BOOKING_PORT) && gatewayReady());
     }
 
+    /**
+     * The state every drill starts from and leaves behind: all services ready, and the paths between them open
+     * (an anonymous availability query goes gateway -> facility-booking -> catapult-registry, so it fails while
+     * either circuit breaker is still open after an earlier outage).
+     */
+    public static void awaitHealthy() {
+        awaitAllReady(Duration.ofSeconds(120));
+        String facilityId = bookableFacilities().get(0).path("id").asText();
+        var monday = nextMonday();
+        String availability = "/api/v1/availability?resourceType=FACILITY&resourceId=" + facilityId
+                + "&from=" + q(monday.toOffsetDateTime().toString())
+                + "&to=" + q(monday.plusDays(1).toOffsetDateTime().toString());
+        await("gateway, facility-booking and catapult-registry answer together", Duration.ofSeconds(45),
+                Duration.ofSeconds(1), () -> get(availability, null).status() == 200);
+    }
+
     public static boolean gatewayReady() {
         Reply r = call("GET", "/q/health/ready", null, null);
         return r.status() == 200;

@@ -55,7 +55,7 @@ class PostgresRestartDrillTest {
 
     @Test
     void servicesGoNotReadyAndRecoverOnTheirOwnAndNoAcknowledgedWriteIsLost() throws Exception {
-        Drills.awaitAllReady(Duration.ofSeconds(120));
+        Drills.awaitHealthy();
         long orgsBefore = count("catapult_registry", "SELECT count(*) FROM organisation");
         long callsBefore = count("catapult_application", "SELECT count(*) FROM funding_call");
         Drills.token("siva-admin");
