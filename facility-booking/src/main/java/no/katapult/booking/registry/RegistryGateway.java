@@ -1,7 +1,5 @@
 package no.katapult.booking.registry;
 
-import io.quarkus.cache.Cache;
-import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,10 +21,6 @@ public class RegistryGateway {
     @Inject
     RegistryCircuit circuit;
 
-    @Inject
-    @CacheName("registry-organisations")
-    Cache organisations;
-
     @CacheResult(cacheName = "registry-facilities")
     public RegistryFacility facility(UUID id) {
         return circuit.call("facility " + id, () -> client.facility(id));
@@ -42,30 +36,8 @@ public class RegistryGateway {
         return circuit.call("centre " + id, () -> client.centre(id));
     }
 
-    /**
-     * Cached briefly by orgNo, which always comes from the caller's own validated {@code org_no}
-     * claim, so a cached answer never reaches a caller the registry would refuse. A burst of bookings
-     * by one organisation then costs one registry call. An organisation without a declaration is not
-     * kept, so a declaration made right before booking applies at once.
-     */
+    /** Not cached: the answer depends on the caller's token, and SME declarations change. */
     public RegistryOrganisation organisation(String orgNo, String bearerToken) {
-        RegistryOrganisation organisation;
-        try {
-            organisation = organisations.<String, RegistryOrganisation>get(orgNo,
-                            key -> circuit.call("organisation " + key, () -> client.organisation(key, "Bearer " + bearerToken)))
-                    .await().indefinitely();
-        } catch (RuntimeException e) {
-            // The cache may wrap what the loader threw; callers expect the registry's own exceptions.
-            Throwable cause = e;
-            while (cause.getCause() != null && !(cause instanceof RegistryNotFoundException)
-                    && !(cause instanceof RegistryUnavailableException)) {
-                cause = cause.getCause();
-            }
-            throw cause instanceof RuntimeException runtime ? runtime : e;
-        }
-        if (organisation.smeClass() == null) {
-            organisations.invalidate(orgNo).await().indefinitely();
-        }
-        return organisation;
+        return circuit.call("organisation " + orgNo, () -> client.organisation(orgNo, "Bearer " + bearerToken));
     }
 }
