@@ -50,5 +50,6 @@ class StrictScalarsCustomizerTest {
     void numbersAreNotBooleansOrTimestamps() {
         assertThrows(MismatchedInputException.class, () -> mapper.readValue("{\"flag\": 1}", Body.class));
         assertThrows(MismatchedInputException.class, () -> mapper.readValue("{\"at\": 12345}", Body.class));
+        assertThrows(MismatchedInputException.class, () -> mapper.readValue("{\"at\": [2027, 3, 28]}", Body.class));
     }
 }
