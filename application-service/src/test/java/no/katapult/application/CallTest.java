@@ -102,6 +102,18 @@ class CallTest {
     }
 
     @Test
+    void wrongTypesAreRefusedNotCoerced() {
+        Instant now = Instant.now();
+        String json = callJson(unique("Typer"), now, now.plus(1, ChronoUnit.DAYS), "100000", "50000");
+        String numericOpensAt = json.replaceFirst("\"opensAt\": \"[^\"]+\"", "\"opensAt\": 12345");
+        assertProblem(given().auth().oauth2(admin()).contentType("application/json").body(numericOpensAt).post(CALLS)
+                .andReturn(), 400, "validation").then().body("errors[0].field", equalTo("opensAt"));
+        String numericTitle = json.replaceFirst("\"title\": \"[^\"]+\"", "\"title\": 12345");
+        assertProblem(given().auth().oauth2(admin()).contentType("application/json").body(numericTitle).post(CALLS)
+                .andReturn(), 400, "validation").then().body("errors[0].field", equalTo("title"));
+    }
+
+    @Test
     void periodAndAmountsAreChecked() {
         Instant now = Instant.now();
         String body = callJson(unique("Periode"), now, now.minus(1, ChronoUnit.DAYS), "100000", "150000");

@@ -29,6 +29,12 @@ import java.time.OffsetDateTime;
 @Singleton
 public class StrictScalarsCustomizer implements ObjectMapperCustomizer {
 
+    /** Last, after Quarkus registers its java.time module, so the text-only readers below win. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
