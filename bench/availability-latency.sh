@@ -1,0 +1,221 @@
+#!/usr/bin/env bash
+# Availability query latency with BOOKINGS (100,000) bookings in the database: p50 and p99 of
+# GET /api/v1/availability for a 31-day window, against the goal p99 < 20 ms. Also times the
+# database part alone (pgbench running the service's blocked-periods query) and shows its
+# EXPLAIN (ANALYZE, BUFFERS), so the table says where the time goes. Prints a Markdown table and
+# saves it in bench/results/ (git-ignored).
+#
+#   bench/availability-latency.sh
+#   BOOKINGS=100000 LOADS="1 8" DURATION=20 bench/availability-latency.sh
+#
+# Data: FACILITIES facilities (24/7, 15-minute grid, 15-minute setup/teardown buffer),
+# each with 2 equipment items, created through the real catapult-registry's API; the bookings are
+# inserted straight into facility-booking's table with SQL (its own Flyway schema, trigger and
+# exclusion constraint): per facility one booking every 150 minutes from 260 days ago on, 60 or 75
+# minutes long, 60 % for the whole facility and 20 % for each item, every 17th CANCELLED, every 7th
+# REQUESTED. 150 minutes leave a free gap even with both buffers (the existing booking's and the new
+# one's), so each 31-day window of a facility holds about 300 bookings and about as many free
+# intervals: a dense calendar, the expensive case for the answer's size. A request picks a random
+# resource (facility or item) and a random window starting 1..WINDOW_START_DAYS days ahead.
+#
+# Load generator: wrk (C, event loop: it leaves the 2 cores to the service and PostgreSQL), closed
+# loop, with bench/tools/availability.lua.
+#
+# Settings (env): BOOKINGS=100000, FACILITIES=20, DURATION=20 (s per run), WARMUP=30 (the JIT is
+# still compiling after 10 s), LOADS="1 8" (wrk connections), WINDOW_START_DAYS=150,
+# PROFILE=0 (1: JFR summary of facility-booking under the table),
+# BENCH_PORT_BASE=18110 (stub +0, registry +1, booking +2), BENCH_JAVA_OPTS, BENCH_PGHOST/PORT/USER.
+# About 2 minutes on the 2-core machine.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+BOOKINGS="${BOOKINGS:-100000}"
+FACILITIES="${FACILITIES:-20}"
+DURATION="${DURATION:-20}"
+WARMUP="${WARMUP:-30}"
+LOADS="${LOADS:-1 8}"
+WINDOW_START_DAYS="${WINDOW_START_DAYS:-150}"
+WINDOW_DAYS=31
+BASE="${BENCH_PORT_BASE:-18110}"
+STUB_PORT=$BASE; REGISTRY_PORT=$((BASE + 1)); BOOKING_PORT=$((BASE + 2))
+COMMAND="BOOKINGS=$BOOKINGS FACILITIES=$FACILITIES DURATION=$DURATION WARMUP=$WARMUP LOADS=\"$LOADS\" bench/availability-latency.sh"
+
+need_tools java javac curl wrk psql pgbench ss awk
+require_jar catapult-registry
+require_jar facility-booking
+make_work availability
+snapshot_apps catapult-registry facility-booking
+require_free_ports "$STUB_PORT" "$REGISTRY_PORT" "$BOOKING_PORT"
+OUT="$WORK/result.md"
+LOAD_AT_START="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+pg_ensure
+fresh_db bench_avail_registry
+fresh_db bench_avail_booking
+
+start_oidc_stub "$STUB_PORT"
+COMMON_ENV=(CATAPULT_OIDC_URL="$OIDC_URL" QUARKUS_LOG_CONSOLE_LEVEL=WARN)
+log "starting catapult-registry on $REGISTRY_PORT and facility-booking on $BOOKING_PORT"
+start_service catapult-registry registry "${COMMON_ENV[@]}" REGISTRY_PORT="$REGISTRY_PORT" \
+  REGISTRY_DB_URL="$(jdbc_url bench_avail_registry)" REGISTRY_DB_USER="$PGUSER_B" REGISTRY_DB_PASSWORD=bench
+start_service facility-booking booking "${COMMON_ENV[@]}" BOOKING_PORT="$BOOKING_PORT" \
+  BOOKING_DB_URL="$(jdbc_url bench_avail_booking)" BOOKING_DB_USER="$PGUSER_B" BOOKING_DB_PASSWORD=bench \
+  REGISTRY_URL="http://127.0.0.1:$REGISTRY_PORT"
+BOOKING_PID=$LAST_PID
+wait_ready "$REGISTRY_PORT" 120 registry
+wait_ready "$BOOKING_PORT" 120 booking
+
+# ---- registry: facilities with two items each ----------------------------------------------------
+REG="http://127.0.0.1:$REGISTRY_PORT"
+ADMIN="$(mint "user=bench-admin&roles=siva-admin")"
+CENTRE="$(create_centre "$REG" "$ADMIN" bench-avail-centre)" || die "could not create the centre"
+: >"$WORK/resources.txt"
+: >"$WORK/rows.csv"
+for i in $(seq 1 "$FACILITIES"); do
+  f="$(create_facility "$REG" "$ADMIN" "$CENTRE" "Availability lab $i" 15)" || die "could not create a facility"
+  a="$(create_equipment "$REG" "$ADMIN" "$f" "Rig A of lab $i")" || die "could not create equipment"
+  b="$(create_equipment "$REG" "$ADMIN" "$f" "Rig B of lab $i")" || die "could not create equipment"
+  printf 'FACILITY %s\nEQUIPMENT %s\nEQUIPMENT %s\n' "$f" "$a" "$b" >>"$WORK/resources.txt"
+  echo "$((i - 1)),$f,$a,$b" >>"$WORK/rows.csv"
+done
+
+# ---- 100,000 bookings straight into facility-booking's table ------------------------------------
+PER_FACILITY=$(( (BOOKINGS + FACILITIES - 1) / FACILITIES ))
+DATA_START=$(( ($(date +%s) / 3600) * 3600 - 260 * 86400 ))
+log "inserting $BOOKINGS bookings ($PER_FACILITY per facility)"
+cat >"$WORK/load.sql" <<SQL
+CREATE TEMP TABLE res (n int, facility uuid, item_a uuid, item_b uuid);
+\copy res FROM '$WORK/rows.csv' WITH (FORMAT csv)
+INSERT INTO booking (id, resource_type, resource_id, resource_name, facility_id, facility_name, centre_code, location,
+    org_no, booked_by, start_at, end_at, purpose, status, buffer_minutes, free_cancellation_notice_hours, price_basis,
+    hourly_price, total_price, standard_total, aid_amount, currency, version, created_at, updated_at)
+SELECT gen_random_uuid(),
+       CASE WHEN k % 10 < 6 THEN 'FACILITY' ELSE 'EQUIPMENT' END,
+       CASE WHEN k % 10 < 6 THEN r.facility WHEN k % 10 < 8 THEN r.item_a ELSE r.item_b END,
+       'resource', r.facility, 'Availability lab', 'bench-avail-centre', 'Oslo',
+       (920000000 + k % 97)::text, 'bench-loader', s, s + CASE WHEN k % 2 = 0 THEN interval '60 minutes' ELSE interval '75 minutes' END,
+       'loaded by bench/availability-latency.sh',
+       CASE WHEN k % 17 = 0 THEN 'CANCELLED' WHEN k % 7 = 0 THEN 'REQUESTED' ELSE 'CONFIRMED' END,
+       15, 0, 'SME', 50.00, 50.00, 100.00, 50.00, 'NOK', 0, s - interval '30 days', s - interval '30 days'
+FROM res r
+CROSS JOIN generate_series(0, $PER_FACILITY - 1) AS k
+CROSS JOIN LATERAL (SELECT to_timestamp($DATA_START) + k * interval '150 minutes' AS s) t
+WHERE r.n * $PER_FACILITY + k < $BOOKINGS;
+ANALYZE booking;
+SQL
+t0=$SECONDS
+pg_file bench_avail_booking "$WORK/load.sql" >/dev/null
+LOAD_SECONDS=$((SECONDS - t0))
+ROWS="$(pg_sql bench_avail_booking "SELECT count(*) FROM booking")"
+ACTIVE="$(pg_sql bench_avail_booking "SELECT count(*) FROM booking WHERE status IN ('REQUESTED','CONFIRMED')")"
+TABLE_SIZE="$(pg_sql bench_avail_booking "SELECT pg_size_pretty(pg_total_relation_size('booking'))")"
+GIST_SIZE="$(pg_sql bench_avail_booking "SELECT pg_size_pretty(pg_relation_size('booking_no_overlap'))")"
+log "$ROWS bookings ($ACTIVE active) in ${LOAD_SECONDS}s; table with indexes $TABLE_SIZE, exclusion index $GIST_SIZE"
+
+# ---- one request, to see the answer -------------------------------------------------------------
+WIN_BASE=$(( ($(date +%s) / 86400 + 1) * 86400 ))
+F1="$(sed -n '1s/^FACILITY //p' "$WORK/resources.txt")"
+E1="$(sed -n '2s/^EQUIPMENT //p' "$WORK/resources.txt")"
+FROM_ISO="$(date -u -d "@$((WIN_BASE + 30 * 86400))" +%Y-%m-%dT%H:%M:%SZ)"
+TO_ISO="$(date -u -d "@$((WIN_BASE + (30 + WINDOW_DAYS) * 86400))" +%Y-%m-%dT%H:%M:%SZ)"
+SAMPLE_URL="http://127.0.0.1:$BOOKING_PORT/api/v1/availability?resourceType=FACILITY&resourceId=$F1&from=$FROM_ISO&to=$TO_ISO"
+curl -fsS -o "$WORK/sample.json" "$SAMPLE_URL" || die "availability request failed: $(curl -sS "$SAMPLE_URL")"
+SAMPLE_BYTES="$(wc -c <"$WORK/sample.json")"
+SAMPLE_INTERVALS="$(grep -o '"start"' "$WORK/sample.json" | wc -l)"
+curl -fsS -o "$WORK/sample-eq.json" "http://127.0.0.1:$BOOKING_PORT/api/v1/availability?resourceType=EQUIPMENT&resourceId=$E1&from=$FROM_ISO&to=$TO_ISO" \
+  || die "equipment availability failed"
+SAMPLE_EQ_INTERVALS="$(grep -o '"start"' "$WORK/sample-eq.json" | wc -l)"
+
+# ---- HTTP runs -----------------------------------------------------------------------------------
+RUN_LINES=()
+run_wrk() { # label, connections, seconds
+  local c=$2 t=$(( $2 < 2 ? 1 : 2 )) result b0 b1 pgp p0 p1 m0 m1 mt0 mt1
+  pgp="$(pg_tree_pids | tr '\n' ' ')"
+  b0=$(cpu_ticks "$BOOKING_PID"); p0=$(cpu_ticks $pgp)
+  read -r m0 mt0 < <(machine_ticks)
+  result="$(wrk -t "$t" -c "$c" -d "${3}s" --timeout 10s -s "$BENCH_DIR/tools/availability.lua" \
+    "http://127.0.0.1:$BOOKING_PORT" -- "$WORK/resources.txt" "$WIN_BASE" "$WINDOW_START_DAYS" "$WINDOW_DAYS" \
+    2>"$WORK/wrk-$1-$c.err" | tee "$WORK/wrk-$1-$c.out" | grep '^RESULT')" || die "wrk failed: $(cat "$WORK/wrk-$1-$c.err")"
+  read -r m1 mt1 < <(machine_ticks)
+  b1=$(cpu_ticks "$BOOKING_PID"); p1=$(cpu_ticks $(echo "$pgp $(pg_tree_pids | tr '\n' ' ')" | tr ' ' '\n' | sort -u))
+  RUN_LINES+=("$c|$result|$(cores $((b1 - b0)) "$3")|$(cores $((p1 - p0)) "$3")|$(awk -v b=$((m1 - m0)) -v t=$((mt1 - mt0)) -v n="$(nproc)" 'BEGIN { printf "%.2f", b / t * n }')")
+  local first
+  first="$(grep -m1 'first non-200' "$WORK/wrk-$1-$c.err" || true)"
+  [ -z "$first" ] || log "$1 c=$c: $first"
+  log "$1 c=$c: $result"
+}
+field() { sed -n "s/.*[ |]$1=\([^ |]*\).*/\1/p" <<<"$2"; }
+
+log "warm-up ${WARMUP}s"
+run_wrk warmup 4 "$WARMUP"
+RUN_LINES=()
+# PROFILE=1: a JDK Flight Recorder recording of facility-booking over the measured runs, summarised
+# under the table (hot methods, GC pauses, CPU per thread).
+[ "${PROFILE:-0}" = 1 ] && jfr_start "$BOOKING_PID"
+for c in $LOADS; do
+  log "$c connections, ${DURATION}s"
+  run_wrk run "$c" "$DURATION"
+done
+PROFILE_TEXT=""
+[ "${PROFILE:-0}" != 1 ] || PROFILE_TEXT="$(jfr_report "$BOOKING_PID" availability-facility-booking)"
+
+# ---- the database part alone ---------------------------------------------------------------------
+# facility-booking's blocked-periods query (BookingQueries.blockedPeriods), for a random facility and
+# window, as a prepared statement: the floor under the HTTP latency.
+{
+  echo "\\set i random(0, $((FACILITIES - 1)))"
+  echo "\\set d random(1, $WINDOW_START_DAYS)"
+  echo "SELECT lower(period), upper(period) FROM booking WHERE facility_id = (SELECT facility FROM bench_res WHERE n = :i)"
+  echo "  AND status IN ('REQUESTED', 'CONFIRMED') AND target && uuid_range(NULL, NULL)"
+  echo "  AND period && tstzrange(to_timestamp($WIN_BASE) + :d * interval '1 day' - interval '15 minutes',"
+  echo "                          to_timestamp($WIN_BASE) + (:d + $WINDOW_DAYS) * interval '1 day' + interval '15 minutes', '[)')"
+  echo "  ORDER BY lower(period);"
+} >"$WORK/query.sql"
+pg_sql bench_avail_booking "CREATE TABLE bench_res (n int PRIMARY KEY, facility uuid, item_a uuid, item_b uuid)" >/dev/null
+PGCONNECT_TIMEOUT=5 psql -X -q -h "$PGHOST_B" -p "$PGPORT_B" -U "$PGUSER_B" -d bench_avail_booking \
+  -c "\\copy bench_res FROM '$WORK/rows.csv' WITH (FORMAT csv)" >/dev/null
+PGB_OUT="$(PGCONNECT_TIMEOUT=5 pgbench -n -M prepared -h "$PGHOST_B" -p "$PGPORT_B" -U "$PGUSER_B" -c 1 -T 10 \
+  -f "$WORK/query.sql" bench_avail_booking 2>&1)" || die "pgbench failed: $PGB_OUT"
+PGB_TPS="$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' <<<"$PGB_OUT" | head -n1)"
+PGB_LAT="$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' <<<"$PGB_OUT")"
+log "query alone: $PGB_TPS tps, $PGB_LAT ms"
+EXPLAIN="$(pg_sql bench_avail_booking "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+  SELECT lower(period), upper(period) FROM booking WHERE facility_id = '$F1'
+  AND status IN ('REQUESTED', 'CONFIRMED') AND target && uuid_range(NULL, NULL)
+  AND period && tstzrange(timestamptz '$FROM_ISO' - interval '15 minutes', timestamptz '$TO_ISO' + interval '15 minutes', '[)')
+  ORDER BY lower(period)")"
+
+# ---- the table -------------------------------------------------------------------------------------
+{
+  md_header "Availability query latency" "$COMMAND"
+  echo "- Load average at start was $LOAD_AT_START; at the end $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo "- Data: $ROWS bookings ($ACTIVE active) over $FACILITIES facilities and $((FACILITIES * 2)) equipment items, one every 150 minutes per facility from 260 days ago on, loaded with SQL in ${LOAD_SECONDS}s; booking table with indexes $TABLE_SIZE, exclusion-constraint GiST index $GIST_SIZE."
+  echo "- Request: GET /api/v1/availability, random resource (1/3 facilities, 2/3 items), random 31-day window starting 1..$WINDOW_START_DAYS days ahead, direct to facility-booking (no gateway); registry data from its 30 s cache. A sample facility window answers $SAMPLE_INTERVALS free intervals in $SAMPLE_BYTES bytes (an item window: $SAMPLE_EQ_INTERVALS)."
+  echo "- Load: wrk 4.1, closed loop, after a ${WARMUP}s warm-up at 4 connections; each run ${DURATION}s."
+  echo
+  echo "| Connections | Requests | Other than 200 | Requests/s | p50 ms | p90 ms | p99 ms | max ms | p99 < 20 ms? | CPU cores: booking / PostgreSQL / whole machine |"
+  echo "|---:|---:|---|---:|---:|---:|---:|---:|---|---|"
+  for l in "${RUN_LINES[@]}"; do
+    IFS='|' read -r c result cb cp cm <<<"$l"
+    requests="$(field requests "$result")"; dur="$(field duration_us "$result")"
+    other="$(tr ',' '\n' <<<"$(field statuses "$result")" | grep -v '^200:' | paste -sd' ' - || true)"
+    errs="$(field socket_errors "$result")"; [ "$errs" != 0 ] && other="$other socket errors: $errs"
+    ms() { awk -v u="$(field "$1" "$result")" 'BEGIN { printf "%.1f", u / 1000 }'; }
+    p99="$(ms p99_us)"
+    verdict="$(awk -v p="$p99" 'BEGIN { print (p < 20) ? "yes" : "no" }')"
+    echo "| $c | $requests | ${other:-none} | $(awk -v n="$requests" -v d="$dur" 'BEGIN { printf "%.0f", n / (d / 1e6) }') | $(ms p50_us) | $(ms p90_us) | $p99 | $(ms max_us) | $verdict | $cb / $cp / $cm |"
+  done
+  echo
+  echo "| The database part alone: facility-booking's blocked-periods query for a random facility window (pgbench -c 1 -M prepared, 10 s) | Queries/s | Latency avg ms |"
+  echo "|---|---:|---:|"
+  echo "| SELECT ... WHERE facility_id = ? AND status IN (...) AND target && ? AND period && ? ORDER BY lower(period) | $(printf '%.0f' "$PGB_TPS") | $PGB_LAT |"
+  echo
+  echo "EXPLAIN (ANALYZE, BUFFERS) of that query for one facility window ($FROM_ISO to $TO_ISO):"
+  echo
+  echo '```'
+  echo "$EXPLAIN"
+  echo '```'
+  [ -z "$PROFILE_TEXT" ] || echo "$PROFILE_TEXT"
+} >"$OUT"
+cat "$OUT"
+save_result availability-latency "$OUT"

@@ -1,0 +1,257 @@
+#!/usr/bin/env bash
+# Booking creation throughput: many clients book DIFFERENT slots through facility-booking (directly,
+# and through the gateway when its jar exists), then pgbench inserts single rows into the same table
+# with the same exclusion constraint on the same PostgreSQL server: the physical limit a booking
+# endpoint can approach. Prints a Markdown table and saves it in bench/results/ (git-ignored).
+#
+#   bench/booking-throughput.sh
+#   DURATION=20 LOADS="16 64" bench/booking-throughput.sh
+#
+# What runs: an OIDC stub (bench/tools/OidcStub.java: discovery + JWKS + RS256 tokens shaped like the
+# catapult realm's), the real packaged catapult-registry and facility-booking (and gateway), on
+# throwaway databases bench_registry and bench_booking (plus bench_pgbench) on the machine's
+# PostgreSQL at 127.0.0.1:5432 (or a private cluster of the machine's PostgreSQL binaries).
+# The registry holds ORGS organisations with SME declarations and FACILITIES facilities open 24/7
+# on a 15-minute grid with no lead time and a 1095-day horizon.
+#
+# Load generator: wrk with bench/tools/bookings.lua. wrk is C and event-driven, so on this 2-core
+# machine it takes a few percent of a core where a JVM client would compete with the services for
+# CPU and JIT; the Lua script gives every request its own slot and organisation. wrk drives a closed
+# loop (C connections, one request in flight each): latency is service time under that concurrency.
+#
+# Settings (env): DURATION=20 (s per measured run), WARMUP=30 (s; the JIT is still busy after 10),
+# LOADS="16 64" (wrk connections), GATEWAY_LOAD=64, ORGS=400, FACILITIES=50, PGBENCH_CLIENTS="8 20",
+# PGBENCH_DURATION=15, PROFILE=0 (1: JFR summary of booking and registry under the table),
+# BENCH_PORT_BASE=18100 (stub +0, registry +1, booking +2, gateway +3, closed port +4),
+# BENCH_JAVA_OPTS (default: the launcher's "-Xmx256m -XX:+UseSerialGC"), BENCH_PGHOST/PORT/USER.
+# About 3.5 minutes on the 2-core machine.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+DURATION="${DURATION:-20}"
+WARMUP="${WARMUP:-30}"
+LOADS="${LOADS:-16 64}"
+GATEWAY_LOAD="${GATEWAY_LOAD:-64}"
+ORGS="${ORGS:-400}"
+FACILITIES="${FACILITIES:-50}"
+PGBENCH_CLIENTS="${PGBENCH_CLIENTS:-8 20}"
+PGBENCH_DURATION="${PGBENCH_DURATION:-15}"
+BASE="${BENCH_PORT_BASE:-18100}"
+STUB_PORT=$BASE; REGISTRY_PORT=$((BASE + 1)); BOOKING_PORT=$((BASE + 2)); GATEWAY_PORT=$((BASE + 3)); NOWHERE_PORT=$((BASE + 4))
+THREADS=2
+SLOT_MINUTES=15
+COMMAND="DURATION=$DURATION WARMUP=$WARMUP LOADS=\"$LOADS\" GATEWAY_LOAD=$GATEWAY_LOAD ORGS=$ORGS FACILITIES=$FACILITIES PGBENCH_CLIENTS=\"$PGBENCH_CLIENTS\" PGBENCH_DURATION=$PGBENCH_DURATION bench/booking-throughput.sh"
+
+need_tools java javac curl wrk psql pgbench ss awk
+require_jar catapult-registry
+require_jar facility-booking
+WITH_GATEWAY=false
+[ -f "$(jar_of gateway)" ] && WITH_GATEWAY=true
+make_work throughput
+snapshot_apps catapult-registry facility-booking gateway
+require_free_ports "$STUB_PORT" "$REGISTRY_PORT" "$BOOKING_PORT" "$GATEWAY_PORT"
+OUT="$WORK/result.md"
+LOAD_AT_START="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+# ---- database and processes ------------------------------------------------------------------
+pg_ensure
+fresh_db bench_registry
+fresh_db bench_booking
+fresh_db bench_pgbench
+
+start_oidc_stub "$STUB_PORT"
+COMMON_ENV=(CATAPULT_OIDC_URL="$OIDC_URL" QUARKUS_LOG_CONSOLE_LEVEL=WARN)
+log "starting catapult-registry on $REGISTRY_PORT and facility-booking on $BOOKING_PORT"
+start_service catapult-registry registry "${COMMON_ENV[@]}" REGISTRY_PORT="$REGISTRY_PORT" \
+  REGISTRY_DB_URL="$(jdbc_url bench_registry)" REGISTRY_DB_USER="$PGUSER_B" REGISTRY_DB_PASSWORD=bench
+REGISTRY_PID=$LAST_PID
+start_service facility-booking booking "${COMMON_ENV[@]}" BOOKING_PORT="$BOOKING_PORT" \
+  BOOKING_DB_URL="$(jdbc_url bench_booking)" BOOKING_DB_USER="$PGUSER_B" BOOKING_DB_PASSWORD=bench \
+  REGISTRY_URL="http://127.0.0.1:$REGISTRY_PORT"
+BOOKING_PID=$LAST_PID
+GATEWAY_PID=""
+if $WITH_GATEWAY; then
+  log "starting the gateway on $GATEWAY_PORT (rate limit off: one benchmark client is not abuse)"
+  start_service gateway gateway "${COMMON_ENV[@]}" GATEWAY_PORT="$GATEWAY_PORT" GATEWAY_RATE_LIMIT_ENABLED=false GATEWAY_CB_DELAY=10S \
+    REGISTRY_URL="http://127.0.0.1:$REGISTRY_PORT" BOOKING_URL="http://127.0.0.1:$BOOKING_PORT" \
+    APPLICATION_URL="http://127.0.0.1:$NOWHERE_PORT" GATEWAY_PUBLIC_URL="http://127.0.0.1:$GATEWAY_PORT"
+  GATEWAY_PID=$LAST_PID
+fi
+wait_ready "$REGISTRY_PORT" 120 registry
+wait_ready "$BOOKING_PORT" 120 booking
+GATEWAY_NOTE=""
+if $WITH_GATEWAY && ! wait_http "http://127.0.0.1:$GATEWAY_PORT/q/health/ready" 120; then
+  GATEWAY_NOTE="The gateway did not become ready, so it was left out: $(grep -m1 -E 'ERROR|Exception' "$WORK/gateway.log" || tail -n1 "$WORK/gateway.log")"
+  log "$GATEWAY_NOTE"
+  stop_pid "$GATEWAY_PID"
+  WITH_GATEWAY=false
+  GATEWAY_PID=""
+fi
+
+# ---- registry data: one centre, FACILITIES facilities, ORGS organisations with SME declarations ----
+REG="http://127.0.0.1:$REGISTRY_PORT"
+ADMIN="$(mint "user=bench-admin&roles=siva-admin")"
+CENTRE="$(create_centre "$REG" "$ADMIN" bench-centre)" || die "could not create the centre"
+: >"$WORK/facilities.txt"
+for i in $(seq 1 "$FACILITIES"); do
+  create_facility "$REG" "$ADMIN" "$CENTRE" "Benchmark lab $i" >>"$WORK/facilities.txt" || die "could not create a facility"
+done
+org_numbers "$ORGS" >"$WORK/orgs.txt"
+export REG ADMIN WORK
+put_org() {
+  curl -fsS -o /dev/null -X PUT "$REG/api/v1/organisations/$1" -H "Authorization: Bearer $ADMIN" \
+    -H 'Content-Type: application/json' --data "$(sme_declaration_json "Benchmark AS $1")"
+}
+export -f put_org sme_declaration_json
+xargs -P 4 -I{} bash -c 'put_org {}' <"$WORK/orgs.txt" || die "could not declare the organisations"
+while read -r org; do
+  mint "user=sme-$org&roles=sme&org_no=$org"
+  echo
+done <"$WORK/orgs.txt" >"$WORK/tokens.txt"
+log "registry: 1 centre, $(wc -l <"$WORK/facilities.txt") facilities, $(wc -l <"$WORK/orgs.txt") organisations"
+
+# Slots start at the next whole hour plus one hour (lead time is 0; the 15-minute grid is anchored
+# at local midnight, and every UTC quarter hour lies on it).
+SLOT_BASE=$(( ($(date +%s) / 3600 + 2) * 3600 ))
+NEXT_OFFSET=0
+RUN_LINES=()
+
+# run_wrk label url connections seconds: appends "label|c|RESULT..." to RUN_LINES
+run_wrk() {
+  local label=$1 url=$2 c=$3 secs=$4 result t0 t1 m0 m1 g0 g1 pg0 pg1 pgp
+  pgp="$(pg_tree_pids | tr '\n' ' ')"
+  t0=$(cpu_ticks "$BOOKING_PID"); g0=$(cpu_ticks "$REGISTRY_PID"); pg0=$(cpu_ticks $pgp)
+  local gw0=0 gw1=0
+  [ -n "$GATEWAY_PID" ] && gw0=$(cpu_ticks "$GATEWAY_PID")
+  read -r m0 mt0 < <(machine_ticks)
+  result="$(wrk -t "$THREADS" -c "$c" -d "${secs}s" --timeout 10s -s "$BENCH_DIR/tools/bookings.lua" "$url" \
+    -- "$WORK/tokens.txt" "$WORK/facilities.txt" "$SLOT_BASE" "$SLOT_MINUTES" "$NEXT_OFFSET" "$THREADS" \
+    2>"$WORK/wrk-$label-$c.err" | tee "$WORK/wrk-$label-$c.out" | grep '^RESULT')" || die "wrk failed: $(cat "$WORK/wrk-$label-$c.err")"
+  read -r m1 mt1 < <(machine_ticks)
+  pgp="$pgp $(pg_tree_pids | tr '\n' ' ')"
+  t1=$(cpu_ticks "$BOOKING_PID"); g1=$(cpu_ticks "$REGISTRY_PID"); pg1=$(cpu_ticks $(echo "$pgp" | tr ' ' '\n' | sort -u))
+  [ -n "$GATEWAY_PID" ] && gw1=$(cpu_ticks "$GATEWAY_PID")
+  local requests
+  requests="$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$result")"
+  # The next run books slots after every slot this run could have touched: a thread's counter is at
+  # most the run's request count (however unevenly wrk's threads shared the work), plus what was in flight.
+  NEXT_OFFSET=$((NEXT_OFFSET + (requests + c + 1) * THREADS + 1000))
+  RUN_LINES+=("$label|$c|$result|$(cores $((t1 - t0)) "$secs")|$(cores $((g1 - g0)) "$secs")|$(cores $((gw1 - gw0)) "$secs")|$(cores $((pg1 - pg0)) "$secs")|$(awk -v b=$((m1 - m0)) -v t=$((mt1 - mt0)) -v n="$(nproc)" 'BEGIN { printf "%.2f", b / t * n }')")
+  local first
+  first="$(grep -m1 'first non-201' "$WORK/wrk-$label-$c.err" || true)"
+  [ -z "$first" ] || log "$label c=$c: $first"
+  log "$label c=$c: $result"
+}
+
+field() { sed -n "s/.*[ |]$1=\([^ |]*\).*/\1/p" <<<"$2"; }
+
+BOOK_URL="http://127.0.0.1:$BOOKING_PORT"
+log "warm-up ${WARMUP}s (JIT, connection pools, registry cache)"
+run_wrk warmup "$BOOK_URL" 16 "$WARMUP"
+RUN_LINES=()
+# PROFILE=1: a JDK Flight Recorder recording of facility-booking and catapult-registry over the direct
+# runs, summarised under the table (hot methods, GC pauses, CPU per thread).
+if [ "${PROFILE:-0}" = 1 ]; then jfr_start "$BOOKING_PID"; jfr_start "$REGISTRY_PID"; fi
+for c in $LOADS; do
+  log "direct, $c connections, ${DURATION}s"
+  run_wrk direct "$BOOK_URL" "$c" "$DURATION"
+done
+PROFILE_TEXT=""
+if [ "${PROFILE:-0}" = 1 ]; then
+  PROFILE_TEXT="$(jfr_report "$BOOKING_PID" booking-throughput-facility-booking; jfr_report "$REGISTRY_PID" booking-throughput-catapult-registry)"
+fi
+if $WITH_GATEWAY; then
+  log "through the gateway, $GATEWAY_LOAD connections, ${DURATION}s"
+  run_wrk warmup-gw "http://127.0.0.1:$GATEWAY_PORT" 16 5
+  unset 'RUN_LINES[${#RUN_LINES[@]}-1]'
+  # wrk closes its connections with requests in flight when a run ends; the gateway counts those
+  # aborted upstream exchanges as failures and opens facility-booking's circuit for GATEWAY_CB_DELAY
+  # (10 s). Wait for it to close again, or the measured run would see only 503 circuit-open.
+  sleep 11
+  run_wrk gateway "http://127.0.0.1:$GATEWAY_PORT" "$GATEWAY_LOAD" "$DURATION"
+fi
+BOOKINGS_IN_DB="$(pg_sql bench_booking "SELECT count(*) FROM booking")"
+OVERLAPS="$(pg_sql bench_booking "SELECT count(*) FROM booking a JOIN booking b ON a.facility_id = b.facility_id AND a.id < b.id AND a.period && b.period AND a.target && b.target WHERE a.status IN ('REQUESTED','CONFIRMED') AND b.status IN ('REQUESTED','CONFIRMED')")"
+
+# ---- pgbench: the same table (facility-booking's own Flyway migration), single-row inserts ----------
+log "pgbench: schema from facility-booking's migrations"
+for f in "$ROOT"/facility-booking/src/main/resources/db/migration/V*.sql; do pg_file bench_pgbench "$f" >/dev/null; done
+pg_sql bench_pgbench "CREATE SEQUENCE bench_slot" >/dev/null
+# One row per transaction, each for its own 15-minute slot of one of 50 facilities (a sequence hands
+# out slots, so no insert ever conflicts): the same trigger, exclusion constraint (GiST) and indexes.
+INSERT_SQL="INSERT INTO booking (id, resource_type, resource_id, resource_name, facility_id, facility_name, centre_code,
+  location, org_no, booked_by, start_at, end_at, purpose, status, buffer_minutes, free_cancellation_notice_hours,
+  price_basis, hourly_price, total_price, standard_total, aid_amount, currency, version, created_at, updated_at)
+SELECT gen_random_uuid(), 'FACILITY', f, 'Benchmark lab', f, 'Benchmark lab', 'bench-centre', 'Oslo', :org::text,
+  'pgbench', t, t + interval '15 minutes', 'pgbench booking', 'CONFIRMED', 0, 0, 'SME', 50.00, 12.50, 25.00, 12.50,
+  'NOK', 0, now(), now()
+FROM (SELECT nextval('bench_slot') AS n) s,
+LATERAL (SELECT ('00000000-0000-4000-8000-' || lpad((n % 50)::text, 12, '0'))::uuid AS f,
+                timestamptz '2030-01-01 00:00+00' + (n / 50) * interval '15 minutes' AS t) x;"
+# Organisations as in the HTTP runs: ORGS of them, never the same one in two clients at once
+# (client c uses c, c + clients, c + 2 * clients, ...).
+ORG_SET='\set org 920000000 + :client_id + :nclients * random(0, greatest(1, '"$ORGS"' / :nclients) - 1)'
+printf '%s\n%s\n' "$ORG_SET" "$INSERT_SQL" >"$WORK/insert.sql"
+# The service's own transaction, in SQL: the organisation's de minimis advisory lock, its aid sum
+# over three years, the insert. Shows what the extra statements cost without HTTP or Java.
+printf '%s\n' "$ORG_SET" 'BEGIN;' \
+  "SELECT pg_advisory_xact_lock(hashtextextended('aid:' || :org::text, 7013));" \
+  "SELECT COALESCE(SUM(aid_amount), 0) FROM booking WHERE org_no = :org::text AND status IN ('REQUESTED', 'CONFIRMED') AND created_at > now() - interval '3 years';" \
+  "$INSERT_SQL" 'END;' >"$WORK/service-tx.sql"
+
+PGB_LINES=()
+run_pgbench() { # label, script, clients
+  local out tps lat
+  out="$(PGCONNECT_TIMEOUT=5 pgbench -n -M prepared -h "$PGHOST_B" -p "$PGPORT_B" -U "$PGUSER_B" -c "$3" -j 2 \
+    -T "$PGBENCH_DURATION" -D nclients="$3" -f "$2" bench_pgbench 2>&1)" || die "pgbench failed: $out"
+  tps="$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' <<<"$out" | head -n1)"
+  lat="$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' <<<"$out")"
+  PGB_LINES+=("$1|$3|$tps|$lat")
+  log "pgbench $1 c=$3: $tps tps, latency $lat ms"
+}
+run_pgbench insert "$WORK/insert.sql" 8 >/dev/null   # warm-up, not reported
+PGB_LINES=()
+for c in $PGBENCH_CLIENTS; do run_pgbench "single-row insert" "$WORK/insert.sql" "$c"; done
+LAST_C="${PGBENCH_CLIENTS##* }"
+run_pgbench "service transaction (lock + aid sum + insert)" "$WORK/service-tx.sql" "$LAST_C"
+BEST_PGB="$(printf '%s\n' "${PGB_LINES[@]}" | awk -F'|' '/^single-row/ { print $3 }' | sort -g | tail -n1)"
+
+# ---- the table -------------------------------------------------------------------------------
+{
+  md_header "Booking creation throughput" "$COMMAND"
+  echo "- Load average at start was $LOAD_AT_START; at the end $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo "- Data: $FACILITIES facilities (24/7, 15-minute slots, no buffer), $ORGS organisations (SMALL, SME price), one booking = one 15-minute slot of its own, each request with the RS256 token of its own organisation."
+  echo "- Load: wrk 4.1 -t$THREADS, closed loop, after a ${WARMUP}s warm-up; each run ${DURATION}s."
+  [ -z "$GATEWAY_NOTE" ] || echo "- $GATEWAY_NOTE"
+  [ -f "$(jar_of gateway)" ] || echo "- No gateway jar: only direct access was measured."
+  echo "- Checked afterwards: $BOOKINGS_IN_DB bookings in bench_booking, $OVERLAPS overlapping active pairs."
+  echo
+  echo "| Path | Connections | Requests | 201 Created | Other answers | Bookings/s | p50 ms | p99 ms | Ratio to pgbench insert | CPU cores: booking / registry / gateway / PostgreSQL / whole machine |"
+  echo "|---|---:|---:|---:|---|---:|---:|---:|---:|---|"
+  for l in "${RUN_LINES[@]}"; do
+    IFS='|' read -r label c result cb cr cg cp cm <<<"$l"
+    requests="$(field requests "$result")"; created="$(field created "$result")"; dur="$(field duration_us "$result")"
+    statuses="$(field statuses "$result")"; errs="$(field socket_errors "$result")"
+    other="$(tr ',' '\n' <<<"$statuses" | grep -v '^201:' | paste -sd' ' - || true)"
+    [ "$errs" != 0 ] && other="$other socket errors: $errs"
+    rate="$(awk -v n="$created" -v d="$dur" 'BEGIN { printf "%.0f", n / (d / 1e6) }')"
+    ratio="$(awk -v r="$rate" -v p="$BEST_PGB" 'BEGIN { if (p > 0) printf "%.1f %%", 100 * r / p; else print "n/a" }')"
+    p50="$(awk -v u="$(field p50_us "$result")" 'BEGIN { printf "%.1f", u / 1000 }')"
+    p99="$(awk -v u="$(field p99_us "$result")" 'BEGIN { printf "%.1f", u / 1000 }')"
+    path="facility-booking direct"; [ "$label" = gateway ] && path="through the gateway"
+    [ "$label" = gateway ] || cg="-"
+    echo "| $path | $c | $requests | $created | ${other:-none} | $rate | $p50 | $p99 | $ratio | $cb / $cr / $cg / $cp / $cm |"
+  done
+  echo
+  echo "| pgbench (same server, facility-booking's booking table, -M prepared -j 2, ${PGBENCH_DURATION}s) | Clients | Transactions/s | Latency avg ms |"
+  echo "|---|---:|---:|---:|"
+  for l in "${PGB_LINES[@]}"; do
+    IFS='|' read -r label c tps lat <<<"$l"
+    echo "| $label | $c | $(printf '%.0f' "$tps") | $lat |"
+  done
+  echo
+  echo "Ratio = HTTP bookings/s ÷ the best single-row-insert pgbench rate ($(printf '%.0f' "$BEST_PGB")/s). CPU cores = CPU time used during the run ÷ its duration (2.00 = both cores busy)."
+  [ -z "$PROFILE_TEXT" ] || echo "$PROFILE_TEXT"
+} >"$OUT"
+cat "$OUT"
+save_result booking-throughput "$OUT"
