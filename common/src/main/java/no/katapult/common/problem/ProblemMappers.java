@@ -166,9 +166,27 @@ public class ProblemMappers {
                     "The database is unavailable; nothing was changed. Retry shortly."), uri)
                     .header("Retry-After", "2").build();
         }
+        if (isClientGone(e)) {
+            // The client hung up mid-request: nobody is left to answer and nothing is wrong here.
+            LOG.debugf("Client closed the connection on %s", uri == null ? "?" : uri.getPath());
+            return respond(new Problem(null, null, 400, "The client closed the connection"), uri).build();
+        }
         LOG.errorf(e, "Unexpected error on %s", uri == null ? "?" : uri.getPath());
         return respond(new Problem(null, null, 500,
                 "An unexpected error occurred. Quote the request id when reporting it."), uri).build();
+    }
+
+    static boolean isClientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.ClosedChannelException
+                    || "Connection was closed".equals(t.getMessage())) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** Connection-level SQL states (class 08, server shutdown 57P0x, too many connections) and pool exhaustion. */

@@ -18,6 +18,13 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void aClosedClientConnectionIsRecognised() {
+        assertTrue(ProblemMappers.isClientGone(new RuntimeException(new java.nio.channels.ClosedChannelException())));
+        assertTrue(ProblemMappers.isClientGone(new IllegalStateException("Connection was closed")));
+        assertFalse(ProblemMappers.isClientGone(new IllegalStateException("boom")));
+    }
+
+    @Test
     void constraintAndSyntaxErrorsAreNot() {
         assertFalse(ProblemMappers.isDatabaseUnavailable(new SQLException("duplicate key", "23505")));
         assertFalse(ProblemMappers.isDatabaseUnavailable(new SQLException("syntax error", "42601")));
