@@ -50,18 +50,7 @@ OUT="$WORK/result.md"
 LOAD_AT_START="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 pg_ensure
-fresh_db bench_avail_registry
-fresh_db bench_avail_booking
-
-start_oidc_stub "$STUB_PORT"
-COMMON_ENV=(CATAPULT_OIDC_URL="$OIDC_URL" QUARKUS_LOG_CONSOLE_LEVEL=WARN)
-log "starting catapult-registry on $REGISTRY_PORT and facility-booking on $BOOKING_PORT"
-start_service catapult-registry registry "${COMMON_ENV[@]}" REGISTRY_PORT="$REGISTRY_PORT" \
-  REGISTRY_DB_URL="$(jdbc_url bench_avail_registry)" REGISTRY_DB_USER="$PGUSER_B" REGISTRY_DB_PASSWORD=bench
-start_service facility-booking booking "${COMMON_ENV[@]}" BOOKING_PORT="$BOOKING_PORT" \
-  BOOKING_DB_URL="$(jdbc_url bench_avail_booking)" BOOKING_DB_USER="$PGUSER_B" BOOKING_DB_PASSWORD=bench \
-  REGISTRY_URL="http://127.0.0.1:$REGISTRY_PORT"
-BOOKING_PID=$LAST_PID
+start_registry_and_booking bench_avail_registry bench_avail_booking
 wait_ready "$REGISTRY_PORT" 120 registry
 wait_ready "$BOOKING_PORT" 120 booking
 

@@ -213,6 +213,25 @@ wait_ready() { # port, seconds, log name
   wait_http "http://127.0.0.1:$1/q/health/ready" "$2" || die "service on port $1 not ready in $2 s; log: $(tail -n 30 "$WORK/$3.log")"
 }
 
+# start_registry_and_booking registry-db booking-db: the OIDC stub on STUB_PORT, then catapult-registry
+# on REGISTRY_PORT and facility-booking on BOOKING_PORT (calling that registry), each on a fresh
+# database of that name. Sets COMMON_ENV (for any further service), REGISTRY_PID and BOOKING_PID; the
+# caller waits with wait_ready, so that a further service can start in the meantime.
+start_registry_and_booking() {
+  fresh_db "$1"
+  fresh_db "$2"
+  start_oidc_stub "$STUB_PORT"
+  COMMON_ENV=(CATAPULT_OIDC_URL="$OIDC_URL" QUARKUS_LOG_CONSOLE_LEVEL=WARN)
+  log "starting catapult-registry on $REGISTRY_PORT and facility-booking on $BOOKING_PORT"
+  start_service catapult-registry registry "${COMMON_ENV[@]}" REGISTRY_PORT="$REGISTRY_PORT" \
+    REGISTRY_DB_URL="$(jdbc_url "$1")" REGISTRY_DB_USER="$PGUSER_B" REGISTRY_DB_PASSWORD=bench
+  REGISTRY_PID=$LAST_PID
+  start_service facility-booking booking "${COMMON_ENV[@]}" BOOKING_PORT="$BOOKING_PORT" \
+    BOOKING_DB_URL="$(jdbc_url "$2")" BOOKING_DB_USER="$PGUSER_B" BOOKING_DB_PASSWORD=bench \
+    REGISTRY_URL="http://127.0.0.1:$REGISTRY_PORT"
+  BOOKING_PID=$LAST_PID
+}
+
 # ---- data ------------------------------------------------------------------------------------
 
 # Valid Norwegian organisation numbers (MOD11, weights 3 2 7 6 5 4 3 2), starting at 920000000 + offset.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Failure drills (e2e/src/test/java/no/katapult/e2e/drills) against the local stack:
 #   facility-booking down, catapult-registry down, PostgreSQL restart under load, 50 clients racing for one
-#   slot, and a bad-input sweep over every POST and PUT of the merged contract.
+#   slot. The hostile-input sweep over every operation of the merged contract is scripts/sweep.sh.
 #
 #   scripts/drills.sh                     # against a running ./catapult up
 #   scripts/drills.sh --up                # starts ./catapult up, runs the drills, stops it, checks nothing is left
@@ -72,7 +72,7 @@ fi
 
 status=0
 E2E_GATEWAY_URL="$GATEWAY_URL" E2E_KEYCLOAK_URL="$KEYCLOAK_URL" \
-  ./mvnw -B -Pe2e -pl e2e verify -Dtest="$PATTERN" -Dsurefire.failIfNoSpecifiedTests=false || status=$?
+  ./mvnw -B -Pe2e -pl e2e -am verify -Dtest="$PATTERN" -Dsurefire.failIfNoSpecifiedTests=false || status=$?
 if $UP; then
   trap - EXIT
   stop_stack || status=1

@@ -80,6 +80,14 @@ call "own bookings"          "200"     GET  /api/v1/bookings "$ANNA"
 call "no token"              "401"     GET  /api/v1/bookings
 call "wrong role (aid CSV)"  "403"     GET  "/api/v1/aid?from=2026-01-01&to=2026-12-31" "$ANNA" text/csv
 
+echo "event-hub"
+OPERATOR="$(token operator-halden)"
+call "own organisation's events" "200"  GET  "/api/v1/events?size=10" "$ANNA"
+call "own subscriptions"     "200"     GET  /api/v1/subscriptions "$ANNA"
+call "no token"              "401"     GET  /api/v1/events
+call "wrong role"            "403"     GET  /api/v1/events "$OPERATOR"
+call "private webhook URL"   "422"     POST /api/v1/subscriptions "$ANNA" application/json '{"url":"https://10.0.0.1/hook"}'
+
 echo "gateway"
 call "unknown path"          "404"     GET  /api/v1/no-such-resource "$ANNA"
 

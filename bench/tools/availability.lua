@@ -5,14 +5,7 @@
 -- resources.txt lines: "FACILITY <uuid>" or "EQUIPMENT <uuid>".
 -- The done() hook prints one machine-readable RESULT line.
 
-local threads = {}
-local next_id = 0
-
-function setup(thread)
-  thread:set("tid", next_id)
-  next_id = next_id + 1
-  table.insert(threads, thread)
-end
+local report = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "") .. "report.lua")
 
 function init(args)
   resources = {}
@@ -29,9 +22,7 @@ function init(args)
   wrk.headers["Accept"] = "application/json"
 end
 
-local function iso(epoch)
-  return os.date("!%Y-%m-%dT%H:%M:%SZ", epoch)
-end
+local iso = report.iso
 
 function request()
   local r = resources[math.random(#resources)]
@@ -41,25 +32,6 @@ function request()
   return wrk.format("GET", path)
 end
 
-function response(status, headers, body)
-  statuses[status] = (statuses[status] or 0) + 1
-  if status ~= 200 and not printed then
-    printed = true
-    io.stderr:write("first non-200 answer: " .. status .. " " .. string.sub(body or "", 1, 300) .. "\n")
-  end
-end
+response = report.response(200)
 
-function done(summary, latency, requests)
-  local counts = {}
-  for _, thread in ipairs(threads) do
-    for code, n in pairs(thread:get("statuses")) do counts[code] = (counts[code] or 0) + n end
-  end
-  local parts = {}
-  for code, n in pairs(counts) do table.insert(parts, code .. ":" .. n) end
-  table.sort(parts)
-  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
-  io.write(string.format("RESULT requests=%d duration_us=%d ok=%d statuses=%s socket_errors=%d bytes=%d " ..
-      "p50_us=%d p90_us=%d p99_us=%d max_us=%d mean_us=%.0f\n",
-      summary.requests, summary.duration, counts[200] or 0, table.concat(parts, ","), errors, summary.bytes,
-      latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max, latency.mean))
-end
+done = report.done(200, "ok", function(summary) return "bytes=" .. summary.bytes end)

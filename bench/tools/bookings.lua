@@ -9,14 +9,7 @@
 -- (the ones in flight together) therefore use different organisations as long as C < O.
 -- The done() hook prints one machine-readable RESULT line with status counts and latency percentiles.
 
-local threads = {}
-local next_id = 0
-
-function setup(thread)
-  thread:set("tid", next_id)
-  next_id = next_id + 1
-  table.insert(threads, thread)
-end
+local report = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "") .. "report.lua")
 
 local function lines(path)
   local t = {}
@@ -39,9 +32,7 @@ function init(args)
   wrk.headers["Accept"] = "application/json"
 end
 
-local function iso(epoch)
-  return os.date("!%Y-%m-%dT%H:%M:%SZ", epoch)
-end
+local iso = report.iso
 
 function request()
   local g = offset + counter * nthreads + tid
@@ -54,26 +45,6 @@ function request()
   return wrk.format("POST", "/api/v1/bookings", wrk.headers, body)
 end
 
-function response(status, headers, body)
-  statuses[status] = (statuses[status] or 0) + 1
-  if status ~= 201 and not printed then
-    printed = true
-    io.stderr:write("first non-201 answer: " .. status .. " " .. string.sub(body or "", 1, 300) .. "\n")
-  end
-end
+response = report.response(201)
 
-function done(summary, latency, requests)
-  local counts = {}
-  for _, thread in ipairs(threads) do
-    local s = thread:get("statuses")
-    for code, n in pairs(s) do counts[code] = (counts[code] or 0) + n end
-  end
-  local parts = {}
-  for code, n in pairs(counts) do table.insert(parts, code .. ":" .. n) end
-  table.sort(parts)
-  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
-  io.write(string.format("RESULT requests=%d duration_us=%d created=%d statuses=%s socket_errors=%d " ..
-      "p50_us=%d p90_us=%d p99_us=%d max_us=%d mean_us=%.0f\n",
-      summary.requests, summary.duration, counts[201] or 0, table.concat(parts, ","), errors,
-      latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max, latency.mean))
-end
+done = report.done(201, "created")

@@ -3,3 +3,4 @@
 CREATE DATABASE catapult_registry;
 CREATE DATABASE catapult_application;
 CREATE DATABASE catapult_booking;
+CREATE DATABASE catapult_events;

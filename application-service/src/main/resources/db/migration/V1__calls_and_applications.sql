@@ -162,15 +162,3 @@ CREATE TRIGGER application_history_no_update_delete
 CREATE TRIGGER application_history_no_truncate
     BEFORE TRUNCATE ON application_history
     FOR EACH STATEMENT EXECUTE FUNCTION application_history_append_only();
-
-CREATE TABLE idempotency_key (
-    scope        varchar(200) NOT NULL,
-    key          varchar(200) NOT NULL,
-    request_hash varchar(64)  NOT NULL,
-    status       integer,
-    body         text,
-    location     text,
-    etag         text,
-    created_at   timestamptz  NOT NULL DEFAULT now(),
-    PRIMARY KEY (scope, key)
-);

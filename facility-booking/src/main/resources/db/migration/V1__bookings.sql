@@ -67,15 +67,3 @@ CREATE INDEX booking_centre_start ON booking (centre_code, start_at);
 CREATE INDEX booking_start ON booking (start_at, id);
 CREATE INDEX booking_resource ON booking (resource_id);
 
--- The Idempotency-Key table of no.katapult.common.idempotency.IdempotencyKeys.
-CREATE TABLE idempotency_key (
-    scope        varchar(200) NOT NULL,
-    key          varchar(200) NOT NULL,
-    request_hash varchar(64)  NOT NULL,
-    status       integer,
-    body         text,
-    location     text,
-    etag         text,
-    created_at   timestamptz  NOT NULL DEFAULT now(),
-    PRIMARY KEY (scope, key)
-);

@@ -3,9 +3,12 @@ package no.katapult.application;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import no.katapult.common.testing.MutableClock;
+import no.katapult.common.testing.TestOrgNumbers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -111,7 +114,7 @@ class ApplicationTest {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<String>> futures = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            String token = applicant("applicant-" + i, Fixtures.randomOrgNo());
+            String token = applicant("applicant-" + i, TestOrgNumbers.fresh());
             Callable<String> task = () -> {
                 start.await();
                 return post(token, APPS, applicationJson(call, "1000", "0")).then().statusCode(201)
@@ -134,22 +137,26 @@ class ApplicationTest {
     @Test
     void idempotencyKeyReplaysTheFirstResponseAndRefusesAnotherBody() {
         String call = openCall("2000000", "200000");
-        String org = Fixtures.randomOrgNo();
+        String org = TestOrgNumbers.fresh();
+        RegistryStub.answer(org, new RegistryStub.Answer(200, "Idempotent AS", Duration.ZERO));
         String token = applicant(Fixtures.unique("applicant"), org);
         String body = applicationJson(call, "100000", "0");
         String key = java.util.UUID.randomUUID().toString();
 
         Response first = given().auth().oauth2(token).header("Idempotency-Key", key).contentType("application/json")
                 .body(body).post(APPS).andReturn();
-        first.then().statusCode(201);
+        first.then().statusCode(201).body("leadApplicant.name", equalTo("Idempotent AS"));
+        assertEquals(1, RegistryStub.requests(org));
         // Same JSON, different whitespace: still the same request.
         Response again = given().auth().oauth2(token).header("Idempotency-Key", key).contentType("application/json")
                 .body(body.replace("\n", "\n   ")).post(APPS).andReturn();
         again.then().statusCode(201)
                 .header("Idempotent-Replayed", equalTo("true"))
                 .header("Location", equalTo(first.header("Location")))
+                .header("ETag", equalTo(first.header("ETag")))
                 .body("id", equalTo(first.path("id")))
                 .body("reference", equalTo(first.path("reference")));
+        assertEquals(1, RegistryStub.requests(org), "a replay does not ask the registry again");
         given().auth().oauth2(token).get(APPS + "?callId=" + call + "&orgNo=" + org).then()
                 .body("total", equalTo(1));
 
@@ -160,6 +167,43 @@ class ApplicationTest {
         // Without a key, every POST creates.
         post(token, APPS, body).then().statusCode(201);
         given().auth().oauth2(token).get(APPS + "?callId=" + call + "&orgNo=" + org).then().body("total", equalTo(2));
+        // A key that cannot be stored as given is refused before anything happens.
+        assertProblem(given().auth().oauth2(token).header("Idempotency-Key", "has spaces").contentType("application/json")
+                .body(body).post(APPS).andReturn(), 400, "validation");
+        given().auth().oauth2(token).get(APPS + "?callId=" + call + "&orgNo=" + org).then().body("total", equalTo(2));
+    }
+
+    @Test
+    void concurrentEditsWithTheSameIfMatchLetExactlyOneWin() throws Exception {
+        String call = openCall("2000000", "200000");
+        String id = createDraft(sin(), applicationJson(call, "100000", "0"));
+        int n = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> futures = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String title = "Utgave " + i;
+            futures.add(pool.submit(() -> {
+                start.await();
+                return given().auth().oauth2(sin()).contentType("application/json").header("If-Match", "\"0\"")
+                        .body(applicationJson(call, "100000", "0").replace("Forprosjekt industriell tjenesteutvikling", title))
+                        .put(APPS + "/" + id).andReturn();
+            }));
+        }
+        start.countDown();
+        int won = 0;
+        for (Future<Response> f : futures) {
+            Response r = f.get();
+            if (r.statusCode() == 200) {
+                won++;
+            } else {
+                // A loser either read the new version (412) or lost the race to write it (409), never 500.
+                assertProblem(r, r.statusCode() == 409 ? 409 : 412);
+            }
+        }
+        pool.shutdown();
+        assertEquals(1, won);
+        given().auth().oauth2(sin()).get(APPS + "/" + id).then().header("ETag", equalTo("\"1\""));
     }
 
     @Test
@@ -264,11 +308,13 @@ class ApplicationTest {
         String call = openCall("2000000", "200000");
         String empty = createDraft(sin(), "{\"callId\": \"" + call + "\"}");
         assertProblem(post(sin(), APPS + "/" + empty + "/submit", null), 422, "incomplete-application")
-                .then().body("errors.field", containsInAnyOrder("title", "summary", "budgetLines", "requestedAmount"));
+                .then().body("errors.field", containsInAnyOrder("title", "summary", "budgetLines", "requestedAmount",
+                        "attachments"));
 
         // Too much requested, and lines that do not add up to requested + own funding.
         String body = applicationJson(call, "250000", "50000").replace("\"amount\": 300000", "\"amount\": 310000");
         String wrong = createDraft(sin(), body);
+        Fixtures.attachProjectDescription(sin(), wrong);
         assertProblem(post(sin(), APPS + "/" + wrong + "/submit", null), 422, "incomplete-application")
                 .then().body("errors.field", containsInAnyOrder("requestedAmount", "budgetLines"))
                 .body("errors.message", hasItem(containsString("200000.00")))
@@ -283,6 +329,7 @@ class ApplicationTest {
         String call = createCall(now.minus(1, ChronoUnit.DAYS), closesAt, "1000000", "200000");
         String late = createDraft(sin(), applicationJson(call, "100000", "0"));
         String onTime = createDraft(sin(), applicationJson(call, "100000", "0"));
+        Fixtures.attachProjectDescription(sin(), onTime);
 
         clock.set(closesAt.plusSeconds(1));
         assertProblem(post(sin(), APPS + "/" + late + "/submit", null), 422, "deadline-passed")
@@ -326,12 +373,12 @@ class ApplicationTest {
         assertProblem(post(sin(), path + "/withdraw", null), 409, "illegal-transition")
                 .then().body("allowedTransitions", empty());
         given().auth().oauth2(sin()).get(path + "/history").then()
-                .body("items.action", contains("CREATE", "SUBMIT", "WITHDRAW"))
-                .body("items[1].fromStatus", equalTo("DRAFT"))
-                .body("items[1].toStatus", equalTo("SUBMITTED"))
-                .body("items[2].fromStatus", equalTo("SUBMITTED"))
-                .body("items[2].toStatus", equalTo("WITHDRAWN"))
-                .body("items[2].comment", equalTo("Vi trekker oss"))
+                .body("items.action", contains("CREATE", "ADD_ATTACHMENT", "SUBMIT", "WITHDRAW"))
+                .body("items[2].fromStatus", equalTo("DRAFT"))
+                .body("items[2].toStatus", equalTo("SUBMITTED"))
+                .body("items[3].fromStatus", equalTo("SUBMITTED"))
+                .body("items[3].toStatus", equalTo("WITHDRAWN"))
+                .body("items[3].comment", equalTo("Vi trekker oss"))
                 .body("items.actor", hasItems("applicant-sin"));
     }
 
@@ -343,5 +390,19 @@ class ApplicationTest {
                 .andReturn(), 412);
         given().auth().oauth2(sin()).header("If-Match", "\"0\"").post(APPS + "/" + id + "/withdraw")
                 .then().statusCode(200).body("status", equalTo("WITHDRAWN")).header("ETag", equalTo("\"1\""));
+    }
+
+    @Test
+    void aWithdrawalBodyIsAnObjectOrNothing() {
+        // Found by the e2e hostile-input sweep (issue 11): the JSON document null was a 500.
+        String call = openCall("2000000", "200000");
+        for (String notAnObject : java.util.List.of("12", "\"x\"", "[]", "true", "{\"comment\": 12}")) {
+            String draft = createDraft(sin(), applicationJson(call, "100000", "0"));
+            assertProblem(given().auth().oauth2(sin()).contentType("application/json").body(notAnObject)
+                    .post(APPS + "/" + draft + "/withdraw").andReturn(), 400);
+        }
+        String id = createDraft(sin(), applicationJson(call, "100000", "0"));
+        given().auth().oauth2(sin()).contentType("application/json").body("null").post(APPS + "/" + id + "/withdraw")
+                .then().statusCode(200).body("status", equalTo("WITHDRAWN"));
     }
 }

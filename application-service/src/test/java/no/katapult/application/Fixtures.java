@@ -1,19 +1,26 @@
 package no.katapult.application;
 
 import io.restassured.response.Response;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import no.katapult.common.testing.TestTokens;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 
 /** Builders for calls, applications and tokens, shared by the test classes. */
 public final class Fixtures {
+
+    /** The source of this service's events (catapult.events.source). */
+    public static final String EVENT_SOURCE = "/katapult/application-service";
 
     public static final String SIN = "930000019";
     public static final String MCB = "930000027";
@@ -36,6 +43,25 @@ public final class Fixtures {
         return TestTokens.user(username, "reviewer").orgNo(orgNo).sign();
     }
 
+    /** A reviewer's token that also carries the e-mail address and locale claims, as the realm's tokens do. */
+    public static String reviewer(String username, String orgNo, String email, String locale) {
+        Instant now = Instant.now();
+        JwtClaimsBuilder claims = Jwt.issuer(TestTokens.ISSUER).subject("sub-" + username).audience(TestTokens.AUDIENCE)
+                .preferredUserName(username).groups(Set.of("reviewer"))
+                .claim("realm_access", Map.of("roles", List.of("reviewer")))
+                .issuedAt(now).expiresAt(now.plusSeconds(3600));
+        if (orgNo != null) {
+            claims.claim("org_no", orgNo);
+        }
+        if (email != null) {
+            claims.claim("email", email);
+        }
+        if (locale != null) {
+            claims.claim("locale", locale);
+        }
+        return claims.sign();
+    }
+
     public static String partner() {
         return TestTokens.partner();
     }
@@ -43,27 +69,6 @@ public final class Fixtures {
     /** A fresh username, so tests never share reviewer records. */
     public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    /** A random organisation number with a valid MOD11 check digit. */
-    public static String randomOrgNo() {
-        int[] weights = {3, 2, 7, 6, 5, 4, 3, 2};
-        while (true) {
-            StringBuilder sb = new StringBuilder();
-            sb.append(ThreadLocalRandom.current().nextInt(8, 10));
-            for (int i = 1; i < 8; i++) {
-                sb.append(ThreadLocalRandom.current().nextInt(10));
-            }
-            int sum = 0;
-            for (int i = 0; i < 8; i++) {
-                sum += (sb.charAt(i) - '0') * weights[i];
-            }
-            int remainder = sum % 11;
-            if (remainder == 1) {
-                continue;
-            }
-            return sb.append(remainder == 0 ? 0 : 11 - remainder).toString();
-        }
     }
 
     public static String callJson(String title, Instant opensAt, Instant closesAt, String budget, String max) {
@@ -100,7 +105,7 @@ public final class Fixtures {
         String partners = List.of(partnerOrgNos).stream()
                 .map(o -> "{\"orgNo\": \"" + o + "\", \"name\": \"Partner " + o + "\", \"role\": \"Partner\"}")
                 .collect(Collectors.joining(", "));
-        String total = new java.math.BigDecimal(requested).add(new java.math.BigDecimal(own)).toPlainString();
+        String total = new BigDecimal(requested).add(new BigDecimal(own)).toPlainString();
         return """
                 {"callId": "%s", "title": "Forprosjekt industriell tjenesteutvikling",
                  "summary": "Konsortiet utreder et nasjonalt tilbud.", "focusArea": "Tjenesteutvikling",
@@ -125,8 +130,49 @@ public final class Fixtures {
 
     public static String createSubmitted(String token, String callId, String requested, String... partners) {
         String id = createDraft(token, applicationJson(callId, requested, "10000", partners));
+        attachProjectDescription(token, id);
         post(token, "/api/v1/applications/" + id + "/submit", null).then().statusCode(200);
         return id;
+    }
+
+    /** POST .../attachments as multipart/form-data: the kind field first, then the file part. */
+    public static Response upload(String token, String applicationId, String kind, String filename, byte[] content) {
+        return upload(token, applicationId, form(kind, filename, "application/octet-stream", content));
+    }
+
+    static final String BOUNDARY = "katapult-test-boundary-7f3a9c";
+
+    /**
+     * Sends a multipart body with its Content-Length, as browsers and curl -F do (rest-assured's multiPart sends it
+     * chunked, which the upload refuses with 411).
+     */
+    public static Response upload(String token, String applicationId, byte[] form) {
+        return given().auth().oauth2(token).contentType("multipart/form-data; boundary=" + BOUNDARY).body(form)
+                .post("/api/v1/applications/" + applicationId + "/attachments").andReturn();
+    }
+
+    /** A multipart/form-data body: the kind field (left out when null), then the file part (left out when null). */
+    public static byte[] form(String kind, String filename, String declaredType, byte[] content) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        if (kind != null) {
+            out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n" + kind + "\r\n")
+                    .getBytes(utf8));
+        }
+        if (content != null) {
+            out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                    + "\"\r\nContent-Type: " + declaredType + "\r\n\r\n").getBytes(utf8));
+            out.writeBytes(content);
+            out.writeBytes("\r\n".getBytes(utf8));
+        }
+        out.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(utf8));
+        return out.toByteArray();
+    }
+
+    /** Attaches a small PDF as the project description that submitting needs; answers its id. */
+    public static String attachProjectDescription(String token, String applicationId) {
+        return upload(token, applicationId, "PROJECT_DESCRIPTION", "Prosjektbeskrivelse.pdf", TestFiles.smallPdf())
+                .then().statusCode(201).extract().path("id");
     }
 
     public static Response assign(String applicationId, String body) {

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static io.restassured.RestAssured.given;
 
@@ -26,28 +25,30 @@ public final class Fixtures {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /**
-     * A fresh valid organisation number starting with 1: real ones start with 8 or 9, so these can
-     * never be a real company's.
-     */
-    public static String orgNo() {
-        int[] weights = {3, 2, 7, 6, 5, 4, 3, 2};
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        while (true) {
-            String base = "1" + String.format("%07d", random.nextInt(10_000_000));
-            int sum = 0;
-            for (int i = 0; i < 8; i++) {
-                sum += (base.charAt(i) - '0') * weights[i];
-            }
-            int remainder = sum % 11;
-            if (remainder != 1) {
-                return base + (remainder == 0 ? 0 : 11 - remainder);
-            }
-        }
-    }
-
     public static Map<String, Object> money(String amount) {
         return new LinkedHashMap<>(Map.of("amount", new BigDecimal(amount), "currency", "NOK"));
+    }
+
+    /** An organisation's body, with its SME declaration or (null) none. */
+    public static Map<String, Object> organisation(Map<String, Object> declaration) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "Prototyp AS (test)");
+        body.put("kind", "COMPANY");
+        if (declaration != null) {
+            body.put("smeDeclaration", declaration);
+        }
+        return body;
+    }
+
+    /** An SME declaration for fiscal year 2025, amounts in NOK. */
+    public static Map<String, Object> declaration(int employees, String turnoverNok, String balanceNok, boolean linked) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("employees", employees);
+        d.put("annualTurnover", money(turnoverNok));
+        d.put("balanceSheetTotal", money(balanceNok));
+        d.put("fiscalYear", 2025);
+        d.put("hasLinkedEnterprises", linked);
+        return d;
     }
 
     public static Map<String, Object> centre(String code) {
@@ -86,12 +87,17 @@ public final class Fixtures {
         return request.put(path).andReturn();
     }
 
-    public static String createCentre(Map<String, Object> body) {
-        Response r = post("/api/v1/centres", TestTokens.admin(), body);
+    /** Creates as siva-admin and returns the new id. */
+    public static String create(String path, Map<String, Object> body) {
+        Response r = post(path, TestTokens.admin(), body);
         if (r.statusCode() != 201) {
-            throw new AssertionError("centre not created: " + r.statusCode() + " " + r.asString());
+            throw new AssertionError(path + ": not created: " + r.statusCode() + " " + r.asString());
         }
         return r.jsonPath().getString("id");
+    }
+
+    public static String createCentre(Map<String, Object> body) {
+        return create("/api/v1/centres", body);
     }
 
     /** A fresh established national centre; returns {id, code}. */
@@ -142,11 +148,7 @@ public final class Fixtures {
     }
 
     public static String createFacility(Map<String, Object> body) {
-        Response r = post("/api/v1/facilities", TestTokens.admin(), body);
-        if (r.statusCode() != 201) {
-            throw new AssertionError("facility not created: " + r.statusCode() + " " + r.asString());
-        }
-        return r.jsonPath().getString("id");
+        return create("/api/v1/facilities", body);
     }
 
     public static Map<String, Object> equipment(String facilityId, String name) {
@@ -163,10 +165,6 @@ public final class Fixtures {
     }
 
     public static String createEquipment(Map<String, Object> body) {
-        Response r = post("/api/v1/equipment", TestTokens.admin(), body);
-        if (r.statusCode() != 201) {
-            throw new AssertionError("equipment not created: " + r.statusCode() + " " + r.asString());
-        }
-        return r.jsonPath().getString("id");
+        return create("/api/v1/equipment", body);
     }
 }

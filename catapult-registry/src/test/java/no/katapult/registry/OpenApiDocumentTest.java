@@ -62,7 +62,15 @@ class OpenApiDocumentTest {
                     Map<String, Object> json = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
                             operation.get("requestBody")).get("content")).get("application/json");
                     assertNotNull(json.get("examples"), where + " has request examples");
+                    assertExamplesAreJson((Map<String, Object>) json.get("examples"), where);
                     assertTrue(responses.containsKey("400"), where);
+                }
+                for (var r : responses.entrySet()) {
+                    Map<String, Object> content = (Map<String, Object>) r.getValue().get("content");
+                    Map<String, Object> json = content == null ? null : (Map<String, Object>) content.get("application/json");
+                    if (json != null && json.get("examples") != null) {
+                        assertExamplesAreJson((Map<String, Object>) json.get("examples"), where + " " + r.getKey());
+                    }
                 }
             }
         }
@@ -77,5 +85,14 @@ class OpenApiDocumentTest {
         assertTrue(doc.getMap("paths.'/api/v1/organisations/{orgNo}'.get.responses").containsKey("404"));
         assertNotNull(doc.get("components.schemas.Problem"));
         assertNotNull(doc.get("components.schemas.OpeningHours.properties.MONDAY"));
+    }
+
+    /** An example that is not valid JSON would be published as a string: every one must be an object. */
+    @SuppressWarnings("unchecked")
+    static void assertExamplesAreJson(Map<String, Object> examples, String where) {
+        for (var e : examples.entrySet()) {
+            Object value = ((Map<String, Object>) e.getValue()).get("value");
+            assertTrue(value instanceof Map, where + " example " + e.getKey() + " is a JSON object: " + value);
+        }
     }
 }

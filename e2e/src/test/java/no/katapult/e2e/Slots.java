@@ -1,6 +1,7 @@
 package no.katapult.e2e;
 
-import io.restassured.path.json.JsonPath;
+import com.fasterxml.jackson.databind.JsonNode;
+import no.katapult.client.Answer;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -9,57 +10,75 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static no.katapult.e2e.Suite.anonymous;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Finds free, rule-abiding slots from the public availability endpoint. */
-final class Slots {
-    static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+/** Finds free, rule-abiding slots of a facility from the public availability endpoint. */
+public final class Slots {
+    public static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
 
     private Slots() {
     }
 
-    record Slot(OffsetDateTime start, OffsetDateTime end) {
+    public record Slot(String facilityId, OffsetDateTime start, OffsetDateTime end) {
+        /** A booking request body for this slot. */
+        public Map<String, Object> bookingBody(String purpose) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("resourceType", "FACILITY");
+            body.put("resourceId", facilityId);
+            body.put("start", start.toString());
+            body.put("end", end.toString());
+            body.put("purpose", purpose);
+            return body;
+        }
     }
 
-    static ZonedDateTime nextMonday() {
+    public static ZonedDateTime nextMonday() {
         return LocalDate.now(OSLO).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).atStartOfDay(OSLO);
     }
 
-    /** The first free slot of the facility's minimum duration, aligned to its granularity, in [from, to). */
-    static Optional<Slot> firstFree(String resourceType, String resourceId, JsonPath facility,
-                                    ZonedDateTime from, ZonedDateTime to) {
-        var r = anonymous().queryParam("resourceType", resourceType).queryParam("resourceId", resourceId)
-                .queryParam("from", from.toOffsetDateTime().toString()).queryParam("to", to.toOffsetDateTime().toString())
-                .get("/api/v1/availability");
-        assertEquals(200, r.statusCode(), r::asString);
-        int minutes = Math.max(facility.getInt("bookingRules.minDurationMinutes"),
-                facility.getInt("bookingRules.slotGranularityMinutes"));
-        int granularity = facility.getInt("bookingRules.slotGranularityMinutes");
-        List<Map<String, String>> intervals = r.jsonPath().getList("intervals");
-        for (Map<String, String> interval : intervals) {
-            OffsetDateTime start = OffsetDateTime.parse(interval.get("start"));
-            OffsetDateTime end = OffsetDateTime.parse(interval.get("end"));
-            OffsetDateTime aligned = align(start, granularity);
-            OffsetDateTime slotEnd = aligned.plusMinutes(minutes);
-            if (!slotEnd.isAfter(end)) {
-                return Optional.of(new Slot(aligned, slotEnd));
+    /**
+     * Free slots of the facility's minimum duration, aligned to its granularity, in the window [from, from + days).
+     * Slots are spaced so that their buffers never touch.
+     */
+    public static List<Slot> freeSlots(JsonNode facility, ZonedDateTime from, int days, int wanted) {
+        String id = facility.path("id").asText();
+        JsonNode rules = facility.path("bookingRules");
+        int granularity = Math.max(1, rules.path("slotGranularityMinutes").asInt(30));
+        int minutes = Math.max(rules.path("minDurationMinutes").asInt(60), granularity);
+        int buffer = rules.path("bufferMinutes").asInt(0);
+        Answer r = Suite.API.get("/api/v1/availability").query("resourceType", "FACILITY").query("resourceId", id)
+                .query("from", from.toOffsetDateTime()).query("to", from.plusDays(days).toOffsetDateTime()).send();
+        assertEquals(200, r.status(), r::toString);
+        List<Slot> slots = new ArrayList<>();
+        for (JsonNode interval : r.json().path("intervals")) {
+            OffsetDateTime start = align(OffsetDateTime.parse(interval.path("start").asText()), granularity);
+            OffsetDateTime end = OffsetDateTime.parse(interval.path("end").asText());
+            while (!start.plusMinutes(minutes).isAfter(end) && slots.size() < wanted) {
+                slots.add(new Slot(id, start, start.plusMinutes(minutes)));
+                start = align(start.plusMinutes(minutes + 2L * buffer), granularity);
             }
         }
-        return Optional.empty();
+        return slots;
+    }
+
+    /** The first free slot of the facility in [from, from + days). */
+    public static Optional<Slot> firstFree(JsonNode facility, ZonedDateTime from, int days) {
+        return freeSlots(facility, from, days, 1).stream().findFirst();
     }
 
     /** Rounds up to the next multiple of the granularity, counted from local midnight in Oslo. */
-    static OffsetDateTime align(OffsetDateTime t, int granularityMinutes) {
+    public static OffsetDateTime align(OffsetDateTime t, int granularityMinutes) {
         ZonedDateTime local = t.atZoneSameInstant(OSLO);
         ZonedDateTime midnight = local.toLocalDate().atStartOfDay(OSLO);
-        long minutes = Duration.between(midnight, local).toMinutes();
-        long seconds = Duration.between(midnight, local).toSeconds() % 60;
-        long rounded = ((minutes + (seconds > 0 ? 1 : 0) + granularityMinutes - 1) / granularityMinutes) * granularityMinutes;
-        return midnight.plusMinutes(rounded).toOffsetDateTime();
+        long seconds = Duration.between(midnight, local).toSeconds();
+        long step = granularityMinutes * 60L;
+        long rounded = ((seconds + step - 1) / step) * step;
+        return midnight.plusSeconds(rounded).toOffsetDateTime();
     }
 }

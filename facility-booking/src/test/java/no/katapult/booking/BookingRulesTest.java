@@ -2,20 +2,18 @@ package no.katapult.booking;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import no.katapult.booking.support.Api;
-import no.katapult.booking.support.Orgs;
-import no.katapult.booking.support.RegistryStub;
-import no.katapult.booking.support.TestClock;
+import no.katapult.booking.registry.RegistryStub;
+import no.katapult.common.testing.TestOrgNumbers;
 import no.katapult.common.testing.TestTokens;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
-import static no.katapult.booking.support.Api.book;
+import static no.katapult.booking.Api.book;
 import static no.katapult.common.testing.ProblemAssert.assertProblem;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -26,20 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The booking-time rules of issue 5: each broken rule is a 422 that names it. Now is Monday 2027-01-04 09:00 in Oslo. */
 @QuarkusTest
-class BookingRulesTest {
+class BookingRulesTest extends AtMondayMorning {
 
-    static final String ORG = Orgs.fresh();
+    static final String ORG = TestOrgNumbers.fresh();
     static final String TOKEN = TestTokens.user("sme-rules", "sme").orgNo(ORG).sign();
-
-    @BeforeEach
-    void now() {
-        TestClock.set("2027-01-04T08:00:00Z");
-    }
-
-    @AfterEach
-    void reset() {
-        TestClock.reset();
-    }
 
     @Test
     void smeBooksAtTheSmePriceAndTheDifferenceIsAid() {
@@ -74,7 +62,7 @@ class BookingRulesTest {
 
     @Test
     void largeEnterprisePaysTheStandardPriceWithoutAid() {
-        String large = Orgs.fresh();
+        String large = TestOrgNumbers.fresh();
         RegistryStub.organisation(large, "LARGE");
         UUID facility = RegistryStub.facility().prices("1000.00", "400.00").register();
         book(TestTokens.sme("big-corp", large), "FACILITY", facility, "2027-01-11T10:00:00+01:00", "2027-01-11T12:00:00+01:00")
@@ -87,9 +75,9 @@ class BookingRulesTest {
 
     @Test
     void organisationWithoutSmeDeclarationIsAskedForOne() {
-        String undeclared = Orgs.fresh();
+        String undeclared = TestOrgNumbers.fresh();
         RegistryStub.organisation(undeclared, null);
-        String unknown = Orgs.fresh();
+        String unknown = TestOrgNumbers.fresh();
         RegistryStub.organisationUnknown(unknown);
         UUID facility = RegistryStub.facility().register();
         for (String org : new String[]{undeclared, unknown}) {
@@ -107,43 +95,55 @@ class BookingRulesTest {
                 .then().statusCode(201).body("status", equalTo("REQUESTED"));
     }
 
-    @Test
-    void openingHoursAndClosuresAreLocalOsloTime() {
-        UUID facility = RegistryStub.facility().open(Map.of("MONDAY", "08:00-16:00", "WEDNESDAY", "08:00-16:00"))
+    /** Open Monday and Wednesday 08:00-16:00 in Oslo, and closed on Wednesday 2027-01-13. */
+    static UUID openMondayAndWednesdayClosedOnThe13th() {
+        return RegistryStub.facility().open(Map.of("MONDAY", "08:00-16:00", "WEDNESDAY", "08:00-16:00"))
                 .closed("2027-01-13", "2027-01-13", "Vedlikehold").register();
-        assertRule(book(TOKEN, "FACILITY", facility, "2027-01-11T15:00:00+01:00", "2027-01-11T17:00:00+01:00"),
-                "outside-opening-hours", "openingHours");
-        assertRule(book(TOKEN, "FACILITY", facility, "2027-01-11T07:00:00+01:00", "2027-01-11T09:00:00+01:00"),
-                "outside-opening-hours", "openingHours");
-        assertRule(book(TOKEN, "FACILITY", facility, "2027-01-12T10:00:00+01:00", "2027-01-12T11:00:00+01:00"),
-                "outside-opening-hours", "openingHours");
-        assertRule(book(TOKEN, "FACILITY", facility, "2027-01-13T10:00:00+01:00", "2027-01-13T11:00:00+01:00"),
-                "facility-closed", "closures");
+    }
+
+    /** Two hours to four, whole hours from opening at 08:30, booked two days to a month ahead. */
+    static UUID withDurationGranularityLeadTimeAndHorizon() {
+        return RegistryStub.facility().open(Map.of("MONDAY", "08:30-16:30", "TUESDAY", "08:30-16:30"))
+                .rule("minDurationMinutes", 120).rule("maxDurationMinutes", 240).rule("slotGranularityMinutes", 60)
+                .rule("leadTimeHours", 48).rule("horizonDays", 30).register();
+    }
+
+    @ParameterizedTest(name = "{2}: {0} to {1}")
+    @CsvSource({
+            "2027-01-11T15:00:00+01:00, 2027-01-11T17:00:00+01:00, outside-opening-hours, openingHours",
+            "2027-01-11T07:00:00+01:00, 2027-01-11T09:00:00+01:00, outside-opening-hours, openingHours",
+            "2027-01-12T10:00:00+01:00, 2027-01-12T11:00:00+01:00, outside-opening-hours, openingHours",
+            "2027-01-13T10:00:00+01:00, 2027-01-13T11:00:00+01:00, facility-closed,       closures"})
+    void bookingOutsideOpeningHoursOrOnAClosureIsRefused(String start, String end, String slug, String rule) {
+        assertRule(book(TOKEN, "FACILITY", openMondayAndWednesdayClosedOnThe13th(), start, end), slug, rule);
+    }
+
+    @Test
+    void openingHoursAreLocalOsloTime() {
+        UUID facility = openMondayAndWednesdayClosedOnThe13th();
         // 07:00Z is 08:00 in Oslo: the first hour of the day, written in UTC.
         book(TOKEN, "FACILITY", facility, "2027-01-11T07:00:00Z", "2027-01-11T08:00:00Z").then().statusCode(201)
                 .body("start", equalTo("2027-01-11T08:00:00+01:00"));
         book(TOKEN, "FACILITY", facility, "2027-01-11T15:00:00+01:00", "2027-01-11T16:00:00+01:00").then().statusCode(201);
     }
 
+    @ParameterizedTest(name = "{2}: {0} to {1}")
+    @CsvSource({
+            "2027-01-11T08:30:00+01:00, 2027-01-11T09:30:00+01:00, duration-too-short, minDurationMinutes",
+            "2027-01-11T08:30:00+01:00, 2027-01-11T13:30:00+01:00, duration-too-long,  maxDurationMinutes",
+            "2027-01-11T09:00:00+01:00, 2027-01-11T11:00:00+01:00, slot-misaligned,    slotGranularityMinutes",
+            "2027-01-11T08:30:00+01:00, 2027-01-11T10:45:00+01:00, slot-misaligned,    slotGranularityMinutes",
+            "2027-01-05T08:30:00+01:00, 2027-01-05T10:30:00+01:00, lead-time,          leadTimeHours",
+            "2027-02-08T08:30:00+01:00, 2027-02-08T10:30:00+01:00, beyond-horizon,     horizonDays"})
+    void bookingAgainstTheDurationGranularityLeadTimeOrHorizonIsRefused(String start, String end, String slug,
+                                                                       String rule) {
+        assertRule(book(TOKEN, "FACILITY", withDurationGranularityLeadTimeAndHorizon(), start, end), slug, rule);
+    }
+
     @Test
-    void durationGranularityLeadTimeAndHorizon() {
-        UUID facility = RegistryStub.facility().open(Map.of("MONDAY", "08:30-16:30", "TUESDAY", "08:30-16:30"))
-                .rule("minDurationMinutes", 120).rule("maxDurationMinutes", 240).rule("slotGranularityMinutes", 60)
-                .rule("leadTimeHours", 48).rule("horizonDays", 30).register();
-        assertRule(book(TOKEN, "FACILITY", facility, "2027-01-11T08:30:00+01:00", "2027-01-11T09:30:00+01:00"),
-                "duration-too-short", "minDurationMinutes");
-        assertRule(book(TOKEN, "FACILITY", facility, "2027-01-11T08:30:00+01:00", "2027-01-11T13:30:00+01:00"),
-                "duration-too-long", "maxDurationMinutes");
-        assertRule(book(TOKEN, "FACILITY", facility, "2027-01-11T09:00:00+01:00", "2027-01-11T11:00:00+01:00"),
-                "slot-misaligned", "slotGranularityMinutes");
-        assertRule(book(TOKEN, "FACILITY", facility, "2027-01-11T08:30:00+01:00", "2027-01-11T10:45:00+01:00"),
-                "slot-misaligned", "slotGranularityMinutes");
-        assertRule(book(TOKEN, "FACILITY", facility, "2027-01-05T08:30:00+01:00", "2027-01-05T10:30:00+01:00"),
-                "lead-time", "leadTimeHours");
-        assertRule(book(TOKEN, "FACILITY", facility, "2027-02-08T08:30:00+01:00", "2027-02-08T10:30:00+01:00"),
-                "beyond-horizon", "horizonDays");
-        // The slot grid starts at opening time (08:30), not on the hour.
-        book(TOKEN, "FACILITY", facility, "2027-01-11T08:30:00+01:00", "2027-01-11T10:30:00+01:00").then().statusCode(201);
+    void theSlotGridStartsAtOpeningTimeNotOnTheHour() {
+        book(TOKEN, "FACILITY", withDurationGranularityLeadTimeAndHorizon(), "2027-01-11T08:30:00+01:00",
+                "2027-01-11T10:30:00+01:00").then().statusCode(201);
     }
 
     @Test
@@ -239,7 +239,7 @@ class BookingRulesTest {
         UUID facility = RegistryStub.facility().centre("future-materials").register();
         String id = book(TOKEN, "FACILITY", facility, "2027-01-11T10:00:00+01:00", "2027-01-11T12:00:00+01:00")
                 .then().statusCode(201).extract().path("id");
-        String otherSme = TestTokens.sme("sme-other", Orgs.fresh());
+        String otherSme = TestTokens.sme("sme-other", TestOrgNumbers.fresh());
         String operator = TestTokens.operator("operator-fm", "future-materials");
         String otherOperator = TestTokens.operator("operator-x", "digicat");
         assertProblem(given().auth().oauth2(otherSme).get("/api/v1/bookings/" + id).andReturn(), 404);

@@ -3,27 +3,31 @@ package no.katapult.booking;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import no.katapult.booking.support.Api;
-import no.katapult.booking.support.Concurrent;
-import no.katapult.booking.support.Concurrent.Answer;
-import no.katapult.booking.support.Concurrent.Call;
-import no.katapult.booking.support.Orgs;
-import no.katapult.booking.support.RegistryStub;
-import no.katapult.booking.support.TestClock;
+import no.katapult.booking.Concurrent.Answer;
+import no.katapult.booking.Concurrent.Call;
+import no.katapult.booking.registry.RegistryStub;
+import no.katapult.common.testing.TestOrgNumbers;
 import no.katapult.common.testing.TestTokens;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
+import static no.katapult.common.testing.ProblemAssert.assertProblem;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * its own organisation so nothing but the database constraint stands between them.
  */
 @QuarkusTest
-class ConcurrencyTest {
+class ConcurrencyTest extends AtMondayMorning {
 
     static final int REQUESTS = 50;
 
@@ -41,16 +45,6 @@ class ConcurrencyTest {
 
     @Inject
     AgroalDataSource dataSource;
-
-    @BeforeEach
-    void now() {
-        TestClock.set("2027-01-04T08:00:00Z");
-    }
-
-    @AfterEach
-    void reset() {
-        TestClock.reset();
-    }
 
     @Test
     void fiftyRequestsForTheSameSlotGiveOneBooking() throws Exception {
@@ -92,8 +86,70 @@ class ConcurrencyTest {
         assertNoOverlap(facility, 1);
     }
 
+    /**
+     * The deadlock itself, made to happen. Another transaction holds an uncommitted booking that the
+     * request overlaps, so the request's insert waits for it; then that transaction inserts a second
+     * booking, which overlaps the request's own uncommitted row. PostgreSQL breaks the cycle by aborting
+     * the request's transaction (40P01: it has waited longest). Its retry meets the other bookings, now
+     * committed, and the answer is the conflict, not an error.
+     */
+    @Test
+    void theVictimOfADeadlockGetsTheBookingConflict() throws Exception {
+        UUID facility = RegistryStub.facility().register();
+        String token = TestTokens.sme("sme-deadlock", TestOrgNumbers.fresh());
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            insert(other, facility, "2027-01-11T10:00:00+01:00", "2027-01-11T12:00:00+01:00");
+            Future<Response> request = pool.submit(() -> Api.book(token, "FACILITY", facility,
+                    "2027-01-11T11:00:00+01:00", "2027-01-11T13:00:00+01:00"));
+            awaitABookingInsertWaitingForALock();
+            // Blocks until PostgreSQL aborts the request's transaction.
+            insert(other, facility, "2027-01-11T12:30:00+01:00", "2027-01-11T14:00:00+01:00");
+            other.commit();
+            assertProblem(request.get(60, TimeUnit.SECONDS), 409, "booking-conflict")
+                    .then().body("conflictingPeriod.start", equalTo("2027-01-11T10:00:00+01:00"));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertNoOverlap(facility, 2);
+    }
+
+    /** A booking written straight to the table, as another instance of the service would. */
+    private static void insert(Connection c, UUID facility, String start, String end) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO booking (id, resource_type, resource_id, "
+                + "resource_name, facility_id, facility_name, centre_code, org_no, booked_by, start_at, end_at, purpose, "
+                + "status, buffer_minutes, free_cancellation_notice_hours, price_basis, hourly_price, total_price, "
+                + "standard_total, aid_amount, created_at, updated_at) VALUES (?, 'FACILITY', ?, 'Test lab', ?, "
+                + "'Test lab', 'digicat', ?, 'other-instance', ?, ?, 'Held by another transaction', 'CONFIRMED', 0, 0, "
+                + "'STANDARD', 0, 0, 0, 0, now(), now())")) {
+            s.setObject(1, UUID.randomUUID());
+            s.setObject(2, facility);
+            s.setObject(3, facility);
+            s.setString(4, TestOrgNumbers.fresh());
+            s.setObject(5, OffsetDateTime.parse(start));
+            s.setObject(6, OffsetDateTime.parse(end));
+            s.executeUpdate();
+        }
+    }
+
+    private void awaitABookingInsertWaitingForALock() throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT count(*) "
+                + "FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE 'insert into booking%'")) {
+            for (int i = 0; i < 300; i++) {
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next() && rs.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("the request never waited for the other transaction's booking");
+    }
+
     private static String token(int i) {
-        return TestTokens.user("racer-" + i, "sme").orgNo(Orgs.fresh()).sign();
+        return TestTokens.user("racer-" + i, "sme").orgNo(TestOrgNumbers.fresh()).sign();
     }
 
     private static void assertExactlyOneWins(List<Answer> answers) {

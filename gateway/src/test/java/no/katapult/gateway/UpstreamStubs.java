@@ -40,7 +40,17 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         int booking = startStub("facility-booking", fixture("facility-booking"));
         int flaky = startStub("flaky-service", null);
         int sandbox = startStub("sandbox", null);
+        int erratic = startStub("erratic-service", null);
+        // Its own stub, so that an event-hub running on its default port (a local stack) cannot join the contract.
+        int events = startStub("event-hub", null);
         int dead = freePort();
+        // Several instances behind one service: balancing, health checks, retries, breakers per instance.
+        String replicated = instances("replicated", 3);
+        String retrying = instances("retrying", 2);
+        String breaking = instances("breaking", 2);
+        String dropping = instances("dropping", 2);
+        int[] nobody = freePorts(2);
+        String gone = "http://localhost:" + nobody[0] + ",http://localhost:" + nobody[1];
 
         service(config, "catapult-registry", registry, true);
         service(config, "application-service", application, true);
@@ -50,6 +60,18 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         service(config, "flaky-service", flaky, false);
         service(config, "slow-service", sandbox, false);
         service(config, "limited-service", sandbox, false);
+        service(config, "erratic-service", erratic, false);
+        service(config, "event-hub", events, false);
+
+        config.put("gateway.services.replicated.url", replicated);
+        config.put("gateway.services.retrying.url", retrying);
+        config.put("gateway.services.breaking.url", breaking);
+        config.put("gateway.services.dropping.url", dropping);
+        config.put("gateway.services.gone.url", gone);
+        for (String name : new String[]{"replicated", "retrying", "breaking", "dropping", "gone"}) {
+            config.put("gateway.services." + name + ".merge-openapi", "false");
+            route(config, name, "/api/v1/" + name, name);
+        }
 
         route(config, "dead", "/api/v1/dead", "dead-service");
         route(config, "flaky", "/api/v1/flaky", "flaky-service");
@@ -57,6 +79,7 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         config.put("gateway.routes.slow.timeout", "1S");
         route(config, "patient", "/api/v1/patient", "slow-service");
         route(config, "limited", "/api/v1/limited", "limited-service");
+        route(config, "erratic", "/api/v1/erratic", "erratic-service");
         config.put("gateway.routes.limited.rate-limit.capacity", "3");
         config.put("gateway.routes.limited.rate-limit.refill-tokens", "1");
         config.put("gateway.routes.limited.rate-limit.refill-period", "1H");
@@ -80,15 +103,28 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         config.put("gateway.routes." + name + ".service", service);
     }
 
+    /** Starts stubs {@code name-1} .. {@code name-n}; returns their URLs as one comma-separated setting. */
+    private String instances(String name, int n) {
+        StringBuilder urls = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+            urls.append(i > 1 ? ", " : "").append("http://localhost:").append(startStub(name + "-" + i, null));
+        }
+        return urls.toString();
+    }
+
     private int startStub(String name, String contract) {
         AtomicInteger hits = new AtomicInteger();
         AtomicReference<String> openapi = new AtomicReference<>(contract);
         AtomicBoolean contractFails = new AtomicBoolean();
+        AtomicInteger failWith = new AtomicInteger();
+        AtomicInteger healthStatus = new AtomicInteger(200);
+        AtomicInteger delay = new AtomicInteger();
         AtomicReference<HttpServer> server = new AtomicReference<>();
         AtomicInteger port = new AtomicInteger();
 
         Runnable start = () -> {
-            HttpServer s = vertx.createHttpServer().requestHandler(req -> handle(name, req, hits, openapi, contractFails));
+            HttpServer s = vertx.createHttpServer().requestHandler(req -> handle(name, req, hits, openapi, contractFails,
+                    failWith, healthStatus, delay));
             server.set(await(s.listen(port.get()).toCompletionStage().toCompletableFuture()));
             port.set(server.get().actualPort());
         };
@@ -104,6 +140,9 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         handle.put("hits", hits);
         handle.put("openapi", openapi);
         handle.put("contractFails", contractFails);
+        handle.put("failWith", failWith);
+        handle.put("healthStatus", healthStatus);
+        handle.put("delay", delay);
         handle.put("start", start);
         handle.put("stop", stop);
         System.getProperties().put(PROPERTY_PREFIX + name, handle);
@@ -111,7 +150,8 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     }
 
     private void handle(String name, HttpServerRequest req, AtomicInteger hits, AtomicReference<String> openapi,
-                        AtomicBoolean contractFails) {
+                        AtomicBoolean contractFails, AtomicInteger failWith, AtomicInteger healthStatus,
+                        AtomicInteger delay) {
         if (req.path().equals("/q/openapi")) {
             String doc = openapi.get();
             if (doc == null || contractFails.get()) {
@@ -122,10 +162,23 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
             return;
         }
         if (req.path().equals("/q/health/ready")) {
-            req.response().putHeader("Content-Type", "application/json").end("{\"status\":\"UP\"}");
+            int health = healthStatus.get();
+            req.response().setStatusCode(health).putHeader("Content-Type", "application/json")
+                    .end(health == 200 ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
             return;
         }
         hits.incrementAndGet();
+        if (failWith.get() == Stubs.DROP_CONNECTION) {
+            // As an instance that is shutting down: the connection goes, and no answer comes.
+            req.connection().close();
+            return;
+        }
+        if (failWith.get() != 0) {
+            req.body().onComplete(x -> req.response().setStatusCode(failWith.get())
+                    .putHeader("Content-Type", "application/json")
+                    .end(new JsonObject().put("service", name).put("failing", true).encode()));
+            return;
+        }
         req.body().onSuccess(body -> {
             JsonObject headers = new JsonObject();
             MultiMap incoming = req.headers();
@@ -153,9 +206,9 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
                     .putHeader("Access-Control-Allow-Origin", "*")
                     .putHeader("X-Upstream", name)
                     .end(echo.encode());
-            if (req.path().contains("/sleep")) {
+            if (req.path().contains("/sleep") || delay.get() > 0) {
                 String ms = req.getParam("ms");
-                vertx.setTimer(ms == null ? 3_000 : Long.parseLong(ms), id -> {
+                vertx.setTimer(delay.get() > 0 ? delay.get() : ms == null ? 3_000 : Long.parseLong(ms), id -> {
                     if (!req.response().closed()) {
                         reply.run();
                     }
@@ -175,10 +228,31 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
     }
 
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        return freePorts(1)[0];
+    }
+
+    /** Distinct ports nobody listens on (all held open while choosing, so none is picked twice). */
+    private static int[] freePorts(int n) {
+        ServerSocket[] sockets = new ServerSocket[n];
+        try {
+            int[] ports = new int[n];
+            for (int i = 0; i < n; i++) {
+                sockets[i] = new ServerSocket(0);
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    if (socket != null) {
+                        socket.close();
+                    }
+                } catch (IOException e) {
+                    // nothing held
+                }
+            }
         }
     }
 

@@ -18,13 +18,25 @@ final class Banner {
         row(sb, "catapult-registry", "http://localhost:" + s.registryPort() + "  (centres, facilities, equipment, organisations)");
         row(sb, "application-service", "http://localhost:" + s.applicationPort() + "  (calls, applications)");
         row(sb, "facility-booking", "http://localhost:" + s.bookingPort() + "  (bookings, availability, aid)");
+        row(sb, "event-hub", "http://localhost:" + s.eventsPort() + "  (events, subscriptions)");
         if (s.localKeycloak()) {
             row(sb, "Keycloak admin", kcBase + "/admin/  (" + s.keycloakAdminUser() + " / "
                     + s.keycloakAdminPassword() + ", demo only)");
         }
+        if (s.replicas() > 1) {
+            row(sb, "Replicas", Service.instances(s).stream().filter(i -> i.instance() > 1)
+                    .map(i -> i.name() + " " + i.port(s)).collect(java.util.stream.Collectors.joining(", ")));
+        }
         row(sb, "OIDC realm", s.oidcUrl());
+        if (s.localMail()) {
+            row(sb, "Mail, SMTP", "127.0.0.1:" + s.mailSmtpPort() + "  (GreenMail; event-hub sends the notifications here)");
+            row(sb, "Mail, IMAP", "127.0.0.1:" + s.mailImapPort() + "  (any IMAP client: user = full address, e.g. "
+                    + "sme-anna@demo.katapult.no, any password; demo only)");
+        }
         row(sb, "PostgreSQL", s.jdbcUrl("") + "  (user " + s.dbUser() + "; databases catapult_registry, "
-                + "catapult_application, catapult_booking)");
+                + "catapult_application, catapult_booking, catapult_events)");
+        row(sb, "Traces", s.localTraces() ? s.otlpEndpoint() + "/v1/traces/<traceId>  (the traceId of a problem or a log line; "
+                + "/v1/traces lists the latest)" : s.otlpEndpoint() + "  (CATAPULT_OTLP_ENDPOINT)");
         row(sb, "Logs", s.root().relativize(s.logDir()) + "/<part>.log");
         sb.append('\n');
         sb.append("  Demo users have password = username: siva-admin, sme-anna, sme-bjorn, applicant-sin, applicant-mcb,\n");
@@ -35,7 +47,8 @@ final class Banner {
         sb.append("    curl -H \"Authorization: Bearer $TOKEN\" ").append(s.gatewayUrl()).append("/api/v1/bookings\n");
         sb.append('\n');
         sb.append("  Ctrl-C (or ./catapult down) stops everything. ./catapult stop|start|restart <part> controls one part\n");
-        sb.append("  (registry, application, booking, gateway").append(s.localKeycloak() ? ", keycloak" : "")
+        sb.append("  (registry, application, booking, events, gateway").append(s.localKeycloak() ? ", keycloak" : "")
+                .append(s.localMail() ? ", mail" : "")
                 .append(s.embeddedDatabase() ? ", postgres" : "").append(") while the rest keeps running.\n");
         return sb.toString();
     }

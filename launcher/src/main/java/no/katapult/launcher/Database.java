@@ -18,11 +18,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The PostgreSQL server of the stack: an embedded one (zonky, data kept in {@code .catapult/postgres/data})
- * or an external one named by CATAPULT_DB_URL. Either way the three service databases are created if missing.
+ * or an external one named by CATAPULT_DB_URL. Either way the four service databases are created if missing.
  */
 public final class Database implements AutoCloseable {
 
-    public static final List<String> DATABASES = List.of("catapult_registry", "catapult_application", "catapult_booking");
+    public static final List<String> DATABASES = List.of("catapult_registry", "catapult_application", "catapult_booking",
+            "catapult_events");
     public static final String NAME = "postgres";
 
     private final Settings settings;

@@ -3,7 +3,9 @@ package no.katapult.launcher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** {@code ./catapult up|down|status}: the local Norsk katapult stack in one command. */
 public final class Launcher {
@@ -11,15 +13,19 @@ public final class Launcher {
     private static final String USAGE = """
             Usage: ./catapult <command> [options]
 
-              up [--demo|--no-demo]   start PostgreSQL, Keycloak and the four services; Ctrl-C stops all.
+              up [--demo|--no-demo] [--replicas N]
+                                      start PostgreSQL, Keycloak and the five services; Ctrl-C stops all.
                                       Demo data is loaded through the API on a fresh embedded database,
-                                      always with --demo, never with --no-demo.
+                                      always with --demo, never with --no-demo. --replicas N (1-4, also
+                                      CATAPULT_REPLICAS) runs N instances of each domain service, instance k
+                                      on its port + 10 (k - 1) as part <name>-k, and two gateways (8080, 8090).
               down                    stop a stack started elsewhere (e.g. in the background)
               status                  show what runs and what is ready
               stop <part>             stop one part of the running stack on purpose; the rest keeps running
               start <part>            start a part stopped that way again, with the same settings; waits until ready
               restart <part>          stop and start one part (postgres: fast shutdown, same port and data)
-                                      parts: registry, application, booking, gateway, keycloak, postgres
+                                      parts: registry, application, booking, events, gateway, keycloak, mail, postgres
+                                      (and registry-2, gateway-2 ... with --replicas)
 
             Settings are environment variables (ports, external PostgreSQL or OIDC provider): see README.md.""";
 
@@ -32,7 +38,16 @@ public final class Launcher {
         Path root = Path.of(System.getProperty("catapult.root", ".")).toAbsolutePath().normalize();
         Stack stack = null;
         try {
-            Settings settings = Settings.from(System.getenv(), root);
+            Map<String, String> env = new HashMap<>(System.getenv());
+            int replicasAt = rest.indexOf("--replicas");
+            if (command.equals("up") && replicasAt >= 0) {
+                if (replicasAt + 1 >= rest.size()) {
+                    throw new LauncherException("--replicas needs a number, e.g. --replicas 2.\n" + USAGE);
+                }
+                env.put("CATAPULT_REPLICAS", rest.get(replicasAt + 1));
+                rest.subList(replicasAt, replicasAt + 2).clear();
+            }
+            Settings settings = Settings.from(env, root);
             switch (command) {
                 case "up" -> {
                     // --build is passed by the catapult script when a service jar is missing or older than its sources.

@@ -17,17 +17,26 @@ public record Settings(
         int registryPort,
         int applicationPort,
         int bookingPort,
+        int eventsPort,
         int keycloakPort,
         int keycloakManagementPort,
         int postgresPort,
         int controlPort,
+        int mailSmtpPort,
+        int mailImapPort,
+        int tracesPort,
+        int replicas,
         Optional<String> externalDbUrl,
         String dbUser,
         String dbPassword,
         Optional<String> externalOidcUrl,
+        Optional<String> externalSmtpHost,
+        Optional<String> externalOtlpEndpoint,
         String keycloakAdminUser,
         String keycloakAdminPassword,
         String keycloakVersion,
+        String greenMailVersion,
+        String eventsClientSecret,
         String serviceJavaOpts,
         Duration serviceTimeout,
         Duration keycloakTimeout) {
@@ -43,20 +52,35 @@ public record Settings(
                 port(env, "REGISTRY_PORT", 8081),
                 port(env, "APPLICATION_PORT", 8082),
                 port(env, "BOOKING_PORT", 8083),
+                port(env, "EVENTS_PORT", 8084),
                 port(env, "KEYCLOAK_PORT", 8180),
                 port(env, "KEYCLOAK_MANAGEMENT_PORT", 9180),
                 port(env, "CATAPULT_PG_PORT", 15432),
                 // The launcher's control server (./catapult stop|start|restart <part>), on 127.0.0.1 only; 0 = any free port.
                 controlPort(env),
+                // The local GreenMail's SMTP and IMAP ports, on 127.0.0.1.
+                port(env, "CATAPULT_MAIL_SMTP_PORT", 3025),
+                port(env, "CATAPULT_MAIL_IMAP_PORT", 3143),
+                // The local trace receiver (OTLP/HTTP in, spans by trace id out), on 127.0.0.1.
+                port(env, "CATAPULT_TRACES_PORT", 4318),
+                // Instances of each domain service (./catapult up --replicas N); two gateways from 2 on.
+                replicas(env),
                 dbUrl,
                 env.getOrDefault("CATAPULT_DB_USER", "postgres"),
                 // The embedded server trusts local connections; the services still want a password value.
                 env.getOrDefault("CATAPULT_DB_PASSWORD", "postgres"),
                 nonBlank(env.get("CATAPULT_OIDC_URL")).map(Settings::trimSlash),
+                // A real SMTP server: event-hub reads CATAPULT_SMTP_* itself and no GreenMail is started.
+                nonBlank(env.get("CATAPULT_SMTP_HOST")),
+                // A real OTLP/HTTP collector: the services export there and no local trace receiver is started.
+                nonBlank(env.get("CATAPULT_OTLP_ENDPOINT")).map(Settings::trimSlash),
                 env.getOrDefault("KC_BOOTSTRAP_ADMIN_USERNAME", "admin"),
                 env.getOrDefault("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin"),
-                bundledKeycloakVersion(),
-                // Five JVMs share the machine: a capped heap keeps each one small.
+                bundled("keycloak.version"),
+                bundled("greenmail.version"),
+                // event-hub's client-credentials secret (Keycloak client catapult-internal); the realm's demo value.
+                env.getOrDefault("EVENTS_CLIENT_SECRET", "catapult-internal-secret"),
+                // Six JVMs share the machine: a capped heap keeps each one small.
                 env.getOrDefault("CATAPULT_JAVA_OPTS", "-Xmx256m"),
                 Duration.ofSeconds(number(env, "CATAPULT_START_TIMEOUT", 120)),
                 Duration.ofSeconds(number(env, "CATAPULT_KEYCLOAK_TIMEOUT", 240)));
@@ -68,6 +92,21 @@ public record Settings(
 
     public boolean localKeycloak() {
         return externalOidcUrl.isEmpty();
+    }
+
+    /** Whether the launcher runs GreenMail for the mails (no CATAPULT_SMTP_HOST given). */
+    public boolean localMail() {
+        return externalSmtpHost.isEmpty();
+    }
+
+    /** Whether the launcher keeps the spans itself (no CATAPULT_OTLP_ENDPOINT given). */
+    public boolean localTraces() {
+        return externalOtlpEndpoint.isEmpty();
+    }
+
+    /** Where the services export their spans over OTLP/HTTP. */
+    public String otlpEndpoint() {
+        return externalOtlpEndpoint.orElse("http://127.0.0.1:" + tracesPort);
     }
 
     /** The realm URL the services validate tokens against. */
@@ -107,6 +146,16 @@ public record Settings(
         return dataDir.resolve("logs");
     }
 
+    static final int MAX_REPLICAS = 4;
+
+    private static int replicas(Map<String, String> env) {
+        int n = number(env, "CATAPULT_REPLICAS", 1);
+        if (n < 1 || n > MAX_REPLICAS) {
+            throw new LauncherException("CATAPULT_REPLICAS (or --replicas) must be from 1 to " + MAX_REPLICAS + ", not " + n);
+        }
+        return n;
+    }
+
     private static int port(Map<String, String> env, String name, int fallback) {
         int value = number(env, name, fallback);
         if (value < 1 || value > 65535) {
@@ -140,11 +189,12 @@ public record Settings(
         return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
 
-    private static String bundledKeycloakVersion() {
+    /** A version the build wrote into launcher.properties (the root pom's). */
+    private static String bundled(String key) {
         try (InputStream in = Settings.class.getResourceAsStream("/launcher.properties")) {
             Properties p = new Properties();
             p.load(in);
-            return p.getProperty("keycloak.version");
+            return p.getProperty(key);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

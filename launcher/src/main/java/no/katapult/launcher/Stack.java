@@ -20,7 +20,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 /**
- * The local stack: PostgreSQL, Keycloak and the four services. Starts them in parallel where it can,
+ * The local stack: PostgreSQL, Keycloak, GreenMail and the five services. Starts them in parallel where it can,
  * waits until each is ready, and stops all of them (with their descendants) on Ctrl-C, SIGTERM or failure.
  * While it runs, its {@link Control} stops, starts and restarts single parts on request.
  */
@@ -38,12 +38,14 @@ public final class Stack {
     private final PidFiles pids;
     private final Database database;
     private final Keycloak keycloak;
+    private final MailServer mail;
     private final Supervisor supervisor;
     private final Object lock = new Object();
     /** One control action at a time; stop() takes it too, so that no action starts what it is stopping. */
     private final ReentrantLock controlLock = new ReentrantLock();
     private CompletableFuture<Child> keycloakStart;
     private Control control;
+    private TraceReceiver traces;
     private boolean owner;
     private boolean stopRequested;
     private boolean stopped;
@@ -53,6 +55,7 @@ public final class Stack {
         this.pids = new PidFiles(settings.runDir());
         this.database = new Database(settings);
         this.keycloak = new Keycloak(settings);
+        this.mail = new MailServer(settings);
         this.supervisor = new Supervisor(pids, STOP_GRACE);
     }
 
@@ -80,6 +83,11 @@ public final class Stack {
 
         // The build of the services runs while PostgreSQL and Keycloak start: Maven leaves a core idle most of the time.
         Child maven = build ? register(build()) : null;
+        Child mailServer = null;
+        if (settings.localMail()) {
+            mail.prepare();
+            mailServer = register(mail.start());
+        }
         database.start(pids);
         database.postmaster().ifPresent(p -> supervisor.watch(Database.NAME, p));
         if (maven != null) {
@@ -89,12 +97,22 @@ public final class Stack {
             Console.info("the services start while Keycloak boots: their warnings \"OIDC server is not available\" "
                     + "are expected; they connect on the first request");
         }
+        if (settings.localTraces()) {
+            synchronized (lock) {
+                traces = TraceReceiver.start(settings.tracesPort());
+            }
+            Console.line(TraceReceiver.NAME, "receiving the services' spans (OTLP/HTTP) on " + settings.otlpEndpoint()
+                    + "; a trace as JSON: " + settings.otlpEndpoint() + "/v1/traces/<traceId>");
+        }
         Map<Service, Child> services = new LinkedHashMap<>();
-        for (Service s : Service.ALL) {
+        for (Service s : Service.instances(settings)) {
             services.put(s, startService(s));
         }
 
         Readiness readiness = new Readiness(t0);
+        if (mailServer != null) {
+            readiness.mail(mailServer);
+        }
         services.forEach((s, child) -> readiness.service(s.name(), child, s.readyUrl(settings), settings.serviceTimeout()));
         readiness.keycloak(keycloakStart, settings.discoveryUrl(), settings.keycloakTimeout(), settings.localKeycloak());
         readiness.await();
@@ -146,7 +164,7 @@ public final class Stack {
     }
 
     private Child startService(Service s) {
-        Map<String, String> env = new HashMap<>(serviceEnvironment());
+        Map<String, String> env = new HashMap<>(serviceEnvironment(s));
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Arrays.stream(settings.serviceJavaOpts().trim().split("\\s+")).filter(o -> !o.isBlank()).forEach(command::add);
@@ -154,6 +172,22 @@ public final class Stack {
         command.add(s.jar(settings.root()).toString());
         Console.line(s.name(), "starting " + s.module() + " on port " + s.port(settings));
         return register(Child.start(s.name(), command, env, settings.root(), settings.logDir()));
+    }
+
+    /** The environment of one instance: its own port, and the others' URLs (every instance's, for a gateway). */
+    Map<String, String> serviceEnvironment(Service instance) {
+        Map<String, String> env = serviceEnvironment();
+        env.put(instance.portVariable(), String.valueOf(instance.port(settings)));
+        if (instance.isGateway()) {
+            // The gateway balances over every instance and checks each one's health; the services call the
+            // first instance of another (a Service address in a cluster).
+            for (Service kind : Service.ALL) {
+                if (!kind.isGateway()) {
+                    env.put(kind.portVariable().replace("_PORT", "_URL"), kind.allUrls(settings));
+                }
+            }
+        }
+        return env;
     }
 
     /** The environment every service gets: the same variable names as in their application.properties. */
@@ -165,9 +199,26 @@ public final class Stack {
         env.put("REGISTRY_URL", "http://localhost:" + settings.registryPort());
         env.put("APPLICATION_URL", "http://localhost:" + settings.applicationPort());
         env.put("BOOKING_URL", "http://localhost:" + settings.bookingPort());
+        env.put("EVENTS_URL", "http://localhost:" + settings.eventsPort());
         env.put("CATAPULT_OIDC_URL", settings.oidcUrl());
+        // Spans go to the local trace receiver, or to the collector given with CATAPULT_OTLP_ENDPOINT.
+        env.put("CATAPULT_OTLP_ENDPOINT", settings.otlpEndpoint());
+        // event-hub: its service account reads the producers' feeds (REGISTRY_URL etc. above); the demo's
+        // receivers run on this machine, so webhooks to http://127.0.0.1 and http://localhost are allowed.
+        env.put("EVENTS_CLIENT_SECRET", settings.eventsClientSecret());
+        env.put("CATAPULT_WEBHOOK_ALLOW_LOOPBACK", "true");
+        // event-hub's mails: to the local GreenMail, which speaks plain SMTP on loopback (a real server given
+        // with CATAPULT_SMTP_HOST keeps STARTTLS); a centre's operators from the local Keycloak's admin API.
+        if (settings.localMail()) {
+            env.put("CATAPULT_SMTP_HOST", "127.0.0.1");
+            env.put("CATAPULT_SMTP_PORT", String.valueOf(settings.mailSmtpPort()));
+            env.put("CATAPULT_SMTP_STARTTLS", "DISABLED");
+        }
+        if (settings.localKeycloak()) {
+            env.put("CATAPULT_DIRECTORY_URL", "http://localhost:" + settings.keycloakPort() + "/admin/realms/catapult");
+        }
         Map<String, String> dbs = Map.of("REGISTRY", "catapult_registry", "APPLICATION", "catapult_application",
-                "BOOKING", "catapult_booking");
+                "BOOKING", "catapult_booking", "EVENTS", "catapult_events");
         dbs.forEach((svc, db) -> {
             env.put(svc + "_DB_URL", settings.jdbcUrl(db));
             env.put(svc + "_DB_USER", settings.dbUser());
@@ -255,6 +306,11 @@ public final class Stack {
                 keycloakStart.handle((c, e) -> c).completeOnTimeout(null, 60, TimeUnit.SECONDS).join();
             }
             database.close();
+            synchronized (lock) {
+                if (traces != null) {
+                    traces.close();
+                }
+            }
             Database.postmaster(Database.dataDirectory(settings)).ifPresent(p ->
                     ProcessTrees.stop(List.of(p), STOP_GRACE));
             supervisor.deletePidFiles();
@@ -282,14 +338,17 @@ public final class Stack {
         }
     }
 
-    /** The parts the control acts on: the four services, a local Keycloak and the embedded PostgreSQL. */
+    /** The parts the control acts on: the five services, a local Keycloak and the embedded PostgreSQL. */
     final class Parts implements Control.Parts {
 
         @Override
         public List<String> names() {
-            List<String> names = new ArrayList<>(Service.ALL.stream().map(Service::name).toList());
+            List<String> names = new ArrayList<>(Service.instances(settings).stream().map(Service::name).toList());
             if (settings.localKeycloak()) {
                 names.add(Keycloak.NAME);
+            }
+            if (settings.localMail()) {
+                names.add(MailServer.NAME);
             }
             if (settings.embeddedDatabase()) {
                 names.add(Database.NAME);
@@ -324,8 +383,12 @@ public final class Stack {
             if (part.equals(Keycloak.NAME)) {
                 ready = () -> Probe.ok(settings.discoveryUrl());
                 timeout = settings.keycloakTimeout();
+            } else if (part.equals(MailServer.NAME)) {
+                ready = mail::ready;
+                timeout = settings.serviceTimeout();
             } else {
-                Service service = Service.ALL.stream().filter(s -> s.name().equals(part)).findFirst().orElseThrow();
+                Service service = Service.instances(settings).stream().filter(s -> s.name().equals(part)).findFirst()
+                        .orElseThrow(() -> new LauncherException("unknown part '" + part + "'"));
                 ready = () -> Probe.healthUp(service.readyUrl(settings));
                 timeout = settings.serviceTimeout();
             }
@@ -401,15 +464,23 @@ public final class Stack {
             ports.put(settings.keycloakPort(), "Keycloak, KEYCLOAK_PORT");
             ports.put(settings.keycloakManagementPort(), "Keycloak management, KEYCLOAK_MANAGEMENT_PORT");
         }
-        for (Service s : Service.ALL) {
-            ports.put(s.port(settings), s.name() + ", " + s.portVariable());
+        for (Service s : Service.instances(settings)) {
+            ports.put(s.port(settings), s.name() + ", " + s.portVariable() + (s.instance() > 1 ? " + " + Service.REPLICA_PORT_STEP
+                    * (s.instance() - 1) : ""));
+        }
+        if (settings.localMail()) {
+            ports.put(settings.mailSmtpPort(), "GreenMail SMTP, CATAPULT_MAIL_SMTP_PORT");
+            ports.put(settings.mailImapPort(), "GreenMail IMAP, CATAPULT_MAIL_IMAP_PORT");
+        }
+        if (settings.localTraces()) {
+            ports.put(settings.tracesPort(), "the trace receiver, CATAPULT_TRACES_PORT");
         }
         int control = settings.controlPort() == 0 ? 0 : 1;
         if (control == 1) {
             ports.put(settings.controlPort(), "the launcher's control, CATAPULT_CONTROL_PORT");
         }
-        if (ports.size() < (settings.embeddedDatabase() ? 1 : 0) + (settings.localKeycloak() ? 2 : 0) + Service.ALL.size()
-                + control) {
+        if (ports.size() < (settings.embeddedDatabase() ? 1 : 0) + (settings.localKeycloak() ? 2 : 0) + Service.instances(settings).size()
+                + (settings.localMail() ? 2 : 0) + (settings.localTraces() ? 1 : 0) + control) {
             throw new LauncherException("Two parts are configured with the same port: " + ports);
         }
         return ports;
@@ -506,6 +577,23 @@ public final class Stack {
                 } else if (System.nanoTime() > deadline) {
                     throw failed(child, "was not ready within " + timeout.toSeconds() + " s (" + url
                             + " did not answer UP; raise CATAPULT_START_TIMEOUT if the machine is slow)");
+                }
+            });
+        }
+
+        void mail(Child child) {
+            long deadline = System.nanoTime() + settings.serviceTimeout().toNanos();
+            ready.put(MailServer.NAME, false);
+            checks.put(MailServer.NAME, () -> {
+                if (!child.isAlive()) {
+                    throw failed(child, "exited with code " + child.waitForExitCode() + " while starting");
+                }
+                if (mail.ready()) {
+                    ready.put(MailServer.NAME, true);
+                    Console.line(MailServer.NAME, "ready (SMTP 127.0.0.1:" + settings.mailSmtpPort() + ", IMAP 127.0.0.1:"
+                            + settings.mailImapPort() + ") " + seconds(t0) + " s after start");
+                } else if (System.nanoTime() > deadline) {
+                    throw failed(child, "was not ready within " + settings.serviceTimeout().toSeconds() + " s");
                 }
             });
         }

@@ -16,7 +16,7 @@ final class Status {
         allUp &= line(pids, Stack.LAUNCHER, null, true);
         allUp &= line(pids, Database.NAME, null, s.embeddedDatabase());
         allUp &= line(pids, Keycloak.NAME, s.discoveryUrl(), s.localKeycloak());
-        for (Service svc : Service.ALL) {
+        for (Service svc : Service.instances(s)) {
             allUp &= line(pids, svc.name(), svc.readyUrl(s), true);
         }
         if (!pids.alive(Stack.LAUNCHER).isEmpty()) {

@@ -21,6 +21,8 @@ class SettingsTest {
         assertEquals(8081, s.registryPort());
         assertEquals(8082, s.applicationPort());
         assertEquals(8083, s.bookingPort());
+        assertEquals(8084, s.eventsPort());
+        assertEquals("catapult-internal-secret", s.eventsClientSecret(), "the realm's demo secret");
         assertEquals(8180, s.keycloakPort());
         assertEquals(9180, s.keycloakManagementPort());
         assertEquals(15432, s.postgresPort());

@@ -17,12 +17,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import no.katapult.application.call.CallDtos.CallRequest;
-import no.katapult.application.call.CallDtos.CallView;
 import no.katapult.common.http.ETags;
+import no.katapult.common.pagination.PageParams;
 import no.katapult.common.pagination.PageRequest;
 import no.katapult.common.pagination.PageResponse;
-import no.katapult.common.problem.ProblemException;
+import no.katapult.common.query.QueryParams;
+import no.katapult.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -32,8 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
-import java.util.Arrays;
 import java.util.UUID;
 
 @Path("/api/v1/calls")
@@ -68,8 +66,12 @@ public class CallResource {
     public PageResponse<CallView> list(
             @QueryParam("state") @Parameter(description = "UPCOMING, OPEN or CLOSED, derived from the clock",
                     schema = @Schema(implementation = CallState.class)) String state,
-            @Valid @BeanParam PageRequest page) {
-        return calls.listViews(parseState(state), page);
+            @BeanParam PageParams paging) {
+        QueryParams params = new QueryParams();
+        CallState wanted = params.enumValue("state", state, CallState.class);
+        PageRequest page = params.page(paging);
+        params.done();
+        return calls.listViews(wanted, page);
     }
 
     @GET
@@ -81,11 +83,11 @@ public class CallResource {
     @APIResponse(responseCode = "404", description = "No such call")
     public Response get(@PathParam("id") UUID id) {
         CallView call = calls.read(id);
-        return Response.ok(call).header(HttpHeaders.ETAG, ETags.of(call.version())).build();
+        return ETags.ok(call, call.version());
     }
 
     @POST
-    @RolesAllowed("siva-admin")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createCall", summary = "Create a funding call")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CallRequest.class),
             examples = @ExampleObject(name = "pre-project call", value = CALL_EXAMPLE)))
@@ -93,14 +95,12 @@ public class CallResource {
             content = @Content(schema = @Schema(implementation = CallView.class)))
     public Response create(@Valid @NotNull CallRequest body) {
         CallView call = calls.create(body);
-        return Response.created(URI.create("/api/v1/calls/" + call.id()))
-                .entity(call)
-                .header(HttpHeaders.ETAG, ETags.of(call.version())).build();
+        return ETags.created("/api/v1/calls/" + call.id(), call, call.version());
     }
 
     @PUT
     @Path("/{id}")
-    @RolesAllowed("siva-admin")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "updateCall", summary = "Replace a funding call",
             description = "If-Match is honoured (412 when stale). The budget cannot fall below the granted total (422), "
                     + "and the criteria cannot change once reviews exist (409).")
@@ -117,17 +117,6 @@ public class CallResource {
                            String ifMatch,
                            @Valid @NotNull CallRequest body) {
         CallView call = calls.update(id, body, ifMatch);
-        return Response.ok(call).header(HttpHeaders.ETAG, ETags.of(call.version())).build();
-    }
-
-    static CallState parseState(String state) {
-        if (state == null || state.isBlank()) {
-            return null;
-        }
-        try {
-            return CallState.valueOf(state.trim().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("state", "must be one of " + Arrays.toString(CallState.values()));
-        }
+        return ETags.ok(call, call.version());
     }
 }

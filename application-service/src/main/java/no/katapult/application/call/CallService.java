@@ -8,20 +8,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import no.katapult.application.call.CallDtos.CallRequest;
-import no.katapult.application.call.CallDtos.CallView;
-import no.katapult.application.call.CallDtos.CriterionDto;
 import no.katapult.common.http.ETags;
 import no.katapult.common.money.Money;
 import no.katapult.common.pagination.PageRequest;
 import no.katapult.common.pagination.PageResponse;
-import no.katapult.common.problem.Problem;
+import no.katapult.common.problem.FieldErrors;
 import no.katapult.common.problem.ProblemException;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -136,13 +132,13 @@ public class CallService {
         call.updatedAt = OffsetDateTime.now(clock);
     }
 
-    private static boolean sameCriteria(List<Criterion> current, List<CriterionDto> wanted) {
+    private static boolean sameCriteria(List<CallCriterion> current, List<Criterion> wanted) {
         if (current.size() != wanted.size()) {
             return false;
         }
         for (int i = 0; i < current.size(); i++) {
-            Criterion c = current.get(i);
-            CriterionDto w = wanted.get(i);
+            CallCriterion c = current.get(i);
+            Criterion w = wanted.get(i);
             if (!c.code.equals(w.code()) || c.weight.compareTo(w.weight()) != 0) {
                 return false;
             }
@@ -152,27 +148,24 @@ public class CallService {
 
     /** Rules across fields, all reported at once. */
     private static void validate(CallRequest body) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         if (!body.closesAt().isAfter(body.opensAt())) {
-            errors.add(new Problem.FieldError("closesAt", "must be after opensAt"));
+            errors.add("closesAt", "must be after opensAt");
         }
         if (body.budget().amount().signum() <= 0) {
-            errors.add(new Problem.FieldError("budget.amount", "must be greater than 0"));
+            errors.add("budget.amount", "must be greater than 0");
         }
         if (body.maxAmountPerApplication().amount().signum() <= 0) {
-            errors.add(new Problem.FieldError("maxAmountPerApplication.amount", "must be greater than 0"));
+            errors.add("maxAmountPerApplication.amount", "must be greater than 0");
         } else if (body.maxAmountPerApplication().amount().compareTo(body.budget().amount()) > 0) {
-            errors.add(new Problem.FieldError("maxAmountPerApplication.amount", "must not exceed the budget"));
+            errors.add("maxAmountPerApplication.amount", "must not exceed the budget");
         }
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < body.criteria().size(); i++) {
             if (!codes.add(body.criteria().get(i).code())) {
-                errors.add(new Problem.FieldError("criteria[" + i + "].code", "duplicates an earlier criterion"));
+                errors.add("criteria[" + i + "].code", "duplicates an earlier criterion");
             }
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.badRequest(errors.size() == 1 ? "1 field is invalid"
-                    : errors.size() + " fields are invalid", errors);
-        }
+        errors.throwIfAny();
     }
 }

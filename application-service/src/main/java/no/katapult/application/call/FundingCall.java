@@ -1,6 +1,6 @@
 package no.katapult.application.call;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import no.katapult.common.persistence.VersionedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -11,7 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -23,7 +22,7 @@ import java.util.UUID;
 /** A funding call. Its state follows from the clock; its granted total never exceeds its budget. */
 @Entity
 @Table(name = "funding_call")
-public class FundingCall extends PanacheEntityBase {
+public class FundingCall extends VersionedEntity {
 
     @Id
     public UUID id;
@@ -53,16 +52,8 @@ public class FundingCall extends PanacheEntityBase {
     @ElementCollection
     @CollectionTable(name = "call_criterion", joinColumns = @JoinColumn(name = "call_id"))
     @OrderColumn(name = "position")
-    public List<Criterion> criteria = new ArrayList<>();
+    public List<CallCriterion> criteria = new ArrayList<>();
 
-    @Version
-    public long version;
-
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
 
     public CallState stateAt(Instant now) {
         if (now.isBefore(opensAt.toInstant())) {

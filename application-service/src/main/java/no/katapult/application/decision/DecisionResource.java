@@ -13,9 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import no.katapult.application.application.ApplicationDtos.ApplicationView;
-import no.katapult.application.application.ApplicationResource;
-import no.katapult.application.security.Caller;
+import no.katapult.application.ApplicationView;
+import no.katapult.common.http.ETags;
+import no.katapult.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -36,7 +36,7 @@ public class DecisionResource {
     DecisionService decisions;
 
     @POST
-    @RolesAllowed(Caller.ADMIN)
+    @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "decideApplication", summary = "Approve or reject an application under review",
             description = "justification is required. An approval needs 0 < grantedAmount <= requestedAmount (422 when "
                     + "above the request). The sum of granted amounts in a call never exceeds its budget, even when "
@@ -57,6 +57,7 @@ public class DecisionResource {
     public Response decide(@PathParam("id") UUID id,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull DecisionRequest body) {
-        return ApplicationResource.withETag(decisions.decide(id, body, ifMatch));
+        ApplicationView decided = decisions.decide(id, body, ifMatch);
+        return ETags.ok(decided, decided.version());
     }
 }

@@ -4,19 +4,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import no.katapult.application.application.Application;
-import no.katapult.application.application.ApplicationAccess;
-import no.katapult.application.application.ApplicationDtos.ApplicationView;
-import no.katapult.application.application.ApplicationStatus;
-import no.katapult.application.application.Transition;
+import no.katapult.application.Application;
+import no.katapult.application.ApplicationAccess;
+import no.katapult.application.ApplicationEvents;
+import no.katapult.application.ApplicationStatus;
+import no.katapult.application.ApplicationView;
+import no.katapult.application.Transition;
 import no.katapult.application.call.CallService;
 import no.katapult.application.call.FundingCall;
 import no.katapult.application.history.History;
 import no.katapult.application.history.HistoryAction;
-import no.katapult.application.security.Caller;
 import no.katapult.common.http.ETags;
 import no.katapult.common.money.Money;
 import no.katapult.common.problem.ProblemException;
+import no.katapult.common.security.Caller;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -48,6 +49,9 @@ public class DecisionService {
 
     @Inject
     History history;
+
+    @Inject
+    ApplicationEvents events;
 
     @Transactional
     public ApplicationView decide(UUID applicationId, DecisionRequest body, String ifMatch) {
@@ -104,6 +108,6 @@ public class DecisionService {
         history.record(a.id, caller.username(), HistoryAction.DECIDE, from, a.status,
                 (granted == null ? "" : "Granted " + granted.toPlainString() + " NOK. ") + a.decisionJustification);
         em.flush();
-        return ApplicationView.of(a);
+        return events.decided(a, call.title);
     }
 }

@@ -1,6 +1,6 @@
 package no.katapult.application.decision;
 
-import no.katapult.application.application.ApplicationStatus;
+import no.katapult.application.ApplicationStatus;
 
 public enum Outcome {
     APPROVED, REJECTED;

@@ -1,6 +1,6 @@
 package no.katapult.application.review;
 
-import no.katapult.application.call.Criterion;
+import no.katapult.application.call.CallCriterion;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -35,9 +35,9 @@ public record Assessment(
                                   @Schema(description = "max - min of the scores") Integer spread) {
     }
 
-    public static Assessment of(List<Criterion> criteria, List<Review> reviews) {
+    public static Assessment of(List<CallCriterion> criteria, List<Review> reviews) {
         List<CriterionResult> results = new ArrayList<>();
-        for (Criterion c : criteria) {
+        for (CallCriterion c : criteria) {
             List<Integer> scores = reviews.stream().map(r -> r.scores.get(c.code)).filter(s -> s != null).toList();
             if (scores.isEmpty()) {
                 results.add(new CriterionResult(c.code, c.name, c.weight.stripTrailingZeros(), 0, null, null, null, null));
@@ -72,18 +72,18 @@ public record Assessment(
     }
 
     /** One review's weighted total on the 1..7 scale, or null if it misses a criterion. */
-    public static BigDecimal totalOf(List<Criterion> criteria, Review review) {
+    public static BigDecimal totalOf(List<CallCriterion> criteria, Review review) {
         BigDecimal sum = weightedSum(criteria, review);
         return sum == null ? null : sum.divide(weightSum(criteria), SCALE, RoundingMode.HALF_UP);
     }
 
-    private static BigDecimal weightSum(List<Criterion> criteria) {
+    private static BigDecimal weightSum(List<CallCriterion> criteria) {
         return criteria.stream().map(c -> c.weight).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    private static BigDecimal weightedSum(List<Criterion> criteria, Review review) {
+    private static BigDecimal weightedSum(List<CallCriterion> criteria, Review review) {
         BigDecimal sum = BigDecimal.ZERO;
-        for (Criterion c : criteria) {
+        for (CallCriterion c : criteria) {
             Integer score = review.scores.get(c.code);
             if (score == null) {
                 return null;

@@ -1,6 +1,6 @@
 package no.katapult.application.review;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import no.katapult.common.persistence.VersionedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -12,7 +12,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -22,7 +21,7 @@ import java.util.UUID;
 /** One reviewer's scores (1..7 per criterion) for one application. */
 @Entity
 @Table(name = "review")
-public class Review extends PanacheEntityBase {
+public class Review extends VersionedEntity {
 
     @Id
     public UUID id;
@@ -45,12 +44,4 @@ public class Review extends PanacheEntityBase {
     @Column(nullable = false)
     public Recommendation recommendation;
 
-    @Version
-    public long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
 }

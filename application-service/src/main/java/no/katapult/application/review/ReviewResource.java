@@ -11,11 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import no.katapult.application.review.ReviewDtos.AssessmentView;
-import no.katapult.application.review.ReviewDtos.ReviewList;
-import no.katapult.application.review.ReviewDtos.ReviewRequest;
-import no.katapult.application.review.ReviewDtos.ReviewView;
-import no.katapult.application.security.Caller;
+import no.katapult.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -37,7 +33,7 @@ public class ReviewResource {
 
     @PUT
     @Path("/reviews/me")
-    @RolesAllowed(Caller.REVIEWER)
+    @RolesAllowed(Roles.REVIEWER)
     @Operation(operationId = "saveMyReview", summary = "Write or replace the caller's review (assigned reviewers, until the decision)",
             description = "Every criterion of the call must be scored with a whole number 1..7. A score outside 1..7 "
                     + "or an unknown criterion is a 400; an unscored criterion is a 422 listing each one.")
@@ -56,7 +52,7 @@ public class ReviewResource {
 
     @GET
     @Path("/reviews/me")
-    @RolesAllowed(Caller.REVIEWER)
+    @RolesAllowed(Roles.REVIEWER)
     @Operation(operationId = "getMyReview", summary = "The caller's own review of an application")
     @APIResponse(responseCode = "200", description = "The review",
             content = @Content(schema = @Schema(implementation = ReviewView.class)))
@@ -67,19 +63,19 @@ public class ReviewResource {
 
     @GET
     @Path("/reviews")
-    @RolesAllowed({Caller.ADMIN, Caller.REVIEWER})
+    @RolesAllowed({Roles.ADMIN, Roles.REVIEWER})
     @Operation(operationId = "listApplicationReviews", summary = "Reviews of an application: all for siva-admin, only "
             + "their own for a reviewer")
     @APIResponse(responseCode = "200", description = "The reviews",
-            content = @Content(schema = @Schema(implementation = ReviewList.class)))
+            content = @Content(schema = @Schema(implementation = ReviewListView.class)))
     @APIResponse(responseCode = "404", description = "No such application, or not assigned to the caller")
-    public ReviewList list(@PathParam("id") UUID id) {
-        return new ReviewList(reviews.list(id));
+    public ReviewListView list(@PathParam("id") UUID id) {
+        return new ReviewListView(reviews.list(id));
     }
 
     @GET
     @Path("/assessment")
-    @RolesAllowed(Caller.ADMIN)
+    @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "getApplicationAssessment", summary = "Review statistics: mean and spread per criterion, "
             + "weighted total, number of reviews, disagreement flag")
     @APIResponse(responseCode = "200", description = "The assessment",

@@ -14,10 +14,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import no.katapult.application.review.ReviewDtos.ReviewersRequest;
-import no.katapult.application.review.ReviewDtos.ReviewersView;
-import no.katapult.application.security.Caller;
 import no.katapult.common.http.ETags;
+import no.katapult.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -38,19 +36,21 @@ public class ReviewerResource {
     ReviewerService reviewers;
 
     @PUT
-    @RolesAllowed(Caller.ADMIN)
+    @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "assignReviewers", summary = "Set the reviewers of a submitted application",
             description = "Replaces the set of reviewers; at least one is required. The first assignment moves the "
-                    + "application from SUBMITTED to UNDER_REVIEW. A reviewer whose organisation is the lead's or a "
-                    + "partner's is refused with 409 conflict-of-interest. The check uses every org_no recorded for "
-                    + "the reviewer: from their own token (recorded whenever they call this API) and from "
-                    + "`reviewerOrganisations` in this body (extension: username -> org_no). A reviewer with no known "
-                    + "org_no and none given is a 422 asking for it. A reviewer who has already reviewed cannot be "
-                    + "removed (409). If-Match is honoured when given.")
+                    + "application from SUBMITTED to UNDER_REVIEW. Each reviewer must be in the reviewer pool "
+                    + "(PUT /api/v1/reviewers/{username}; they need not have signed in yet) or known from their own "
+                    + "token; anyone else is a 422 that says how to add them. A reviewer tied to the lead or a partner "
+                    + "is refused with 409 conflict-of-interest naming the reviewer and the organisation; the check "
+                    + "uses the pool record (organisations and conflicts), the conflicts the reviewer declared, and "
+                    + "every org_no recorded from their tokens (and, deprecated, from `reviewerOrganisations` in this "
+                    + "body). A reviewer who has already reviewed cannot be removed (409). Newly assigned reviewers "
+                    + "are told through the reviewers-assigned event. If-Match is honoured when given.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ReviewersRequest.class),
             examples = {
-                    @ExampleObject(name = "reviewers known from their tokens", value = "{\"reviewers\": [\"reviewer-1\"]}"),
-                    @ExampleObject(name = "with the org_no of a reviewer not seen yet",
+                    @ExampleObject(name = "reviewers from the pool", value = "{\"reviewers\": [\"reviewer-1\", \"reviewer-2\"]}"),
+                    @ExampleObject(name = "deprecated: the org_no of a reviewer not in the pool",
                             value = "{\"reviewers\": [\"reviewer-1\", \"reviewer-2\"], "
                                     + "\"reviewerOrganisations\": {\"reviewer-2\": \"930000043\"}}")}))
     @APIResponse(responseCode = "200", description = "The reviewers now assigned",
@@ -59,16 +59,17 @@ public class ReviewerResource {
     @APIResponse(responseCode = "409", description = "Conflict of interest, wrong status (names the allowed operations), "
             + "or removing a reviewer who has reviewed")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current ETag")
-    @APIResponse(responseCode = "422", description = "A reviewer's organisation is unknown: give it in reviewerOrganisations")
+    @APIResponse(responseCode = "422", description = "A reviewer is neither in the pool nor known from a token: the "
+            + "problem says how to add them")
     public Response assign(@PathParam("id") UUID id,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Valid @NotNull ReviewersRequest body) {
         ReviewersView view = reviewers.assign(id, body, ifMatch);
-        return Response.ok(view).header(HttpHeaders.ETAG, ETags.of(view.version())).build();
+        return ETags.ok(view, view.version());
     }
 
     @GET
-    @RolesAllowed(Caller.ADMIN)
+    @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "getApplicationReviewers", summary = "The reviewers of an application and their recorded organisations")
     @APIResponse(responseCode = "200", description = "The reviewers",
             content = @Content(schema = @Schema(implementation = ReviewersView.class)))

@@ -4,20 +4,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import no.katapult.application.application.Application;
-import no.katapult.application.application.ApplicationAccess;
-import no.katapult.application.application.ApplicationStatus;
-import no.katapult.application.application.Partner;
-import no.katapult.application.application.Transition;
+import no.katapult.application.Application;
+import no.katapult.application.ApplicationAccess;
+import no.katapult.application.ApplicationEvents;
+import no.katapult.application.ApplicationStatus;
+import no.katapult.application.Transition;
 import no.katapult.application.history.History;
 import no.katapult.application.history.HistoryAction;
-import no.katapult.application.review.ReviewDtos.AssignmentView;
-import no.katapult.application.review.ReviewDtos.ReviewersRequest;
-import no.katapult.application.review.ReviewDtos.ReviewersView;
-import no.katapult.application.security.Caller;
+import no.katapult.application.reviewer.ReviewerDirectory;
+import no.katapult.application.reviewer.ReviewerOrganisations;
+import no.katapult.application.reviewer.Tie;
+import no.katapult.common.events.Outbox;
 import no.katapult.common.http.ETags;
+import no.katapult.common.problem.FieldErrors;
 import no.katapult.common.problem.Problem;
 import no.katapult.common.problem.ProblemException;
+import no.katapult.common.security.Caller;
+import no.katapult.common.time.Clocks;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -33,8 +36,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class ReviewerService {
 
+    static final String REVIEWERS_ASSIGNED = "no.katapult.application.reviewers-assigned";
+
     @Inject
     Clock clock;
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     EntityManager em;
@@ -49,14 +57,10 @@ public class ReviewerService {
     ReviewerOrganisations organisations;
 
     @Inject
-    History history;
+    ReviewerDirectory directory;
 
-    /** A reviewer whose organisation is a party to the application. */
-    public record ConflictOfInterest(String reviewer, String orgNo, String party) {
-        String describe() {
-            return reviewer + " belongs to " + orgNo + ", the " + party + " of this application";
-        }
-    }
+    @Inject
+    History history;
 
     @Transactional
     public ReviewersView assign(UUID applicationId, ReviewersRequest body, String ifMatch) {
@@ -69,25 +73,29 @@ public class ReviewerService {
         String admin = caller.username();
         given.forEach((reviewer, orgNo) -> organisations.recordFromAssignment(reviewer.trim(), orgNo, admin));
 
-        Map<String, Set<String>> known = organisations.of(wanted);
-        List<Problem.FieldError> unknown = new ArrayList<>();
-        known.forEach((reviewer, orgs) -> {
-            if (orgs.isEmpty()) {
-                unknown.add(new Problem.FieldError("reviewerOrganisations." + reviewer,
-                        "the organisation of " + reviewer + " is not known yet: give its org_no here"));
+        Map<String, ReviewerDirectory.Known> known = directory.of(wanted);
+        List<String> unknown = new ArrayList<>();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            String reviewer = wanted.get(i);
+            if (!known.get(reviewer).isKnown()) {
+                unknown.add(reviewer);
+                errors.add(new Problem.FieldError("reviewers[" + i + "]", "is neither in the reviewer pool nor known "
+                        + "from a token: add them with PUT /api/v1/reviewers/" + reviewer));
             }
-        });
+        }
         if (!unknown.isEmpty()) {
-            throw new ProblemException(422, "reviewer-organisation-unknown", "Reviewer organisation unknown",
-                    "The conflict-of-interest check needs the org_no of " + String.join(", ",
-                            unknown.stream().map(e -> e.field().substring("reviewerOrganisations.".length())).toList())
-                            + ": give it in reviewerOrganisations, e.g. {\"reviewerOrganisations\": {\"reviewer-2\": \"930000043\"}}",
-                    unknown.stream().sorted((x, y) -> x.field().compareTo(y.field())).toList());
+            throw new ProblemException(422, "reviewer-organisation-unknown", "Reviewer unknown",
+                    "The conflict-of-interest check knows nothing of " + String.join(", ", unknown) + ": siva-admin "
+                            + "adds a reviewer to the pool with PUT /api/v1/reviewers/{username} (e.g. PUT "
+                            + "/api/v1/reviewers/" + unknown.get(0) + " with {\"name\", \"email\", \"organisations\": "
+                            + "[orgNo]}), then assigns them. (Deprecated: their org_no in reviewerOrganisations also "
+                            + "still works.)", errors)
+                    .with("reviewers", unknown);
         }
-        List<ConflictOfInterest> conflicts = conflicts(a, known);
-        if (!conflicts.isEmpty()) {
-            throw conflictProblem(conflicts);
-        }
+        Map<String, List<Tie>> ties = new LinkedHashMap<>();
+        known.forEach((reviewer, k) -> ties.put(reviewer, k.ties()));
+        ConflictOfInterest.refuse(ConflictOfInterest.find(a, ties));
 
         List<ReviewAssignment> current = ReviewAssignment.list("applicationId", a.id);
         Set<String> removed = new LinkedHashSet<>();
@@ -128,6 +136,13 @@ public class ReviewerService {
                     added.size() + " added, " + removed.size() + " removed; " + wanted.size() + " assigned");
         }
         em.flush();
+        // Only reviewers new to the application: those already assigned were told before, removals tell no one.
+        if (!added.isEmpty()) {
+            List<AssignedReviewerView> told = directory.contacts(added).values().stream()
+                    .map(AssignedReviewerView::of).toList();
+            outbox.publish(REVIEWERS_ASSIGNED, ApplicationEvents.subject(a.id), new ReviewersAssignedView(a.id,
+                    a.reference, a.title, told, Clocks.inOslo(now)), null, null);
+        }
         return view(a);
     }
 
@@ -136,63 +151,35 @@ public class ReviewerService {
         return view(access.requireFull(applicationId));
     }
 
-    /** Reviewers among {@code known} whose organisation is the lead or a partner of {@code a}. */
-    public static List<ConflictOfInterest> conflicts(Application a, Map<String, Set<String>> known) {
-        List<ConflictOfInterest> conflicts = new ArrayList<>();
-        known.forEach((reviewer, orgs) -> {
-            for (String org : orgs) {
-                if (org.equals(a.leadOrgNo)) {
-                    conflicts.add(new ConflictOfInterest(reviewer, org, "lead applicant"));
-                }
-                for (Partner p : a.partners) {
-                    if (org.equals(p.orgNo)) {
-                        conflicts.add(new ConflictOfInterest(reviewer, org, "consortium partner " + p.name));
-                    }
-                }
-            }
-        });
-        return conflicts;
-    }
-
-    public static ProblemException conflictProblem(List<ConflictOfInterest> conflicts) {
-        return new ProblemException(409, "conflict-of-interest", "Conflict of interest",
-                "Conflict of interest: " + String.join("; ", conflicts.stream().map(ConflictOfInterest::describe).toList()))
-                .with("conflicts", conflicts);
-    }
-
     private ReviewersView view(Application a) {
         List<ReviewAssignment> assignments = ReviewAssignment.list("applicationId = ?1 order by reviewer", a.id);
         List<String> names = assignments.stream().map(r -> r.reviewer).toList();
-        Map<String, Set<String>> orgs = organisations.of(names);
+        Map<String, ReviewerDirectory.Known> known = directory.of(names);
         Set<String> reviewed = new LinkedHashSet<>(Review.<Review>list("applicationId", a.id).stream()
                 .map(r -> r.reviewer).toList());
         return new ReviewersView(a.id, a.status, names, assignments.stream()
-                .map(r -> new AssignmentView(r.reviewer, orgs.get(r.reviewer), r.assignedAt, r.assignedBy,
-                        reviewed.contains(r.reviewer)))
+                .map(r -> AssignmentView.of(r, known.get(r.reviewer), reviewed.contains(r.reviewer)))
                 .toList(), a.version);
     }
 
     private static List<String> normalise(ReviewersRequest body) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         Map<String, Integer> seen = new LinkedHashMap<>();
         for (int i = 0; i < body.reviewers().size(); i++) {
             String name = body.reviewers().get(i).trim();
             Integer first = seen.putIfAbsent(name, i);
             if (first != null) {
-                errors.add(new Problem.FieldError("reviewers[" + i + "]", "duplicates reviewers[" + first + "]"));
+                errors.add("reviewers[" + i + "]", "duplicates reviewers[" + first + "]");
             }
         }
         if (body.reviewerOrganisations() != null) {
             for (String reviewer : body.reviewerOrganisations().keySet()) {
                 if (!seen.containsKey(reviewer.trim())) {
-                    errors.add(new Problem.FieldError("reviewerOrganisations." + reviewer, "is not in reviewers"));
+                    errors.add("reviewerOrganisations." + reviewer, "is not in reviewers");
                 }
             }
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.badRequest(errors.size() == 1 ? "1 field is invalid"
-                    : errors.size() + " fields are invalid", errors);
-        }
+        errors.throwIfAny();
         return List.copyOf(seen.keySet());
     }
 }

@@ -1,15 +1,14 @@
 package no.katapult.registry.centre;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import no.katapult.registry.shared.Address;
-import no.katapult.registry.shared.Tags;
+import no.katapult.registry.Address;
+import no.katapult.registry.Tags;
+import no.katapult.common.persistence.VersionedEntity;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -22,7 +21,7 @@ import java.util.UUID;
 /** A national catapult centre or a regional node. Phasing out is a status, never a delete. */
 @Entity
 @Table(name = "centre")
-public class Centre extends PanacheEntityBase {
+public class Centre extends VersionedEntity {
 
     @Id
     public UUID id;
@@ -63,25 +62,15 @@ public class Centre extends PanacheEntityBase {
     @Column(name = "established_on")
     public LocalDate establishedOn;
 
-    @Version
-    public long version;
-
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
-
-    public static Centre create(CentreInput in) {
+    static Centre create(CentreRequest in, OffsetDateTime now) {
         Centre c = new Centre();
         c.id = UUID.randomUUID();
-        c.createdAt = OffsetDateTime.now();
-        c.apply(in);
+        c.apply(in, now);
         return c;
     }
 
     /** Replaces every client-owned field (PUT semantics). */
-    public void apply(CentreInput in) {
+    void apply(CentreRequest in, OffsetDateTime now) {
         code = in.code();
         name = in.name().strip();
         kind = in.kind();
@@ -99,7 +88,7 @@ public class Centre extends PanacheEntityBase {
         website = in.website();
         contactEmail = in.contactEmail();
         establishedOn = in.establishedOn();
-        updatedAt = OffsetDateTime.now();
+        touch(now);
     }
 
     public boolean isPhasedOut() {

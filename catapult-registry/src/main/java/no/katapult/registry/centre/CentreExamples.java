@@ -1,26 +1,32 @@
 package no.katapult.registry.centre;
 
-/** OpenAPI examples (demo data, not real registrations). */
+/** OpenAPI examples (demo data, not real registrations), composed so each member is written once. */
 final class CentreExamples {
     private CentreExamples() {
     }
 
-    static final String INPUT = """
-            {
+    /** DigiCat's members as a client writes them, apart from its status. */
+    private static final String DIGICAT = """
               "code": "digicat",
               "name": "DigiCat",
               "kind": "NATIONAL_CENTRE",
               "focusAreas": ["digital", "simulation", "digital-twins"],
-              "status": "ESTABLISHED",
               "hostOrganisation": {"orgNo": "930000043", "name": "DigiCat AS (demo)"},
               "address": {"street": "Borgundvegen 340", "postcode": "6009", "municipality": "Ålesund", "county": "Møre og Romsdal"},
               "description": "Simulering, digitale tvillinger og virtuell prototyping for industrien.",
               "website": "https://digicat.example.no",
               "contactEmail": "post@digicat.example.no",
-              "establishedOn": "2018-06-01"
-            }""";
+              "establishedOn": "2018-06-01",
+            """;
 
-    static final String NODE_INPUT = """
+    static final String REQUEST = "{\n" + DIGICAT + "  \"status\": \"ESTABLISHED\"\n}";
+
+    static final String PHASE_OUT = "{\n" + DIGICAT + "  \"status\": \"PHASED_OUT\"\n}";
+
+    static final String VIEW = "{\n  \"id\": \"6f1c2a9e-3b7d-4c1a-9a55-0d8e2f4b7c11\",\n" + DIGICAT
+            + "  \"status\": \"ESTABLISHED\",\n  \"parentCentreId\": null,\n  \"version\": 0\n}";
+
+    static final String NODE_REQUEST = """
             {
               "code": "smart-innovation-norway",
               "name": "Smart Innovation Norway",
@@ -34,38 +40,5 @@ final class CentreExamples {
               "website": "https://smartinnovationnorway.example.no",
               "contactEmail": "post@sin.example.no",
               "establishedOn": "2023-01-01"
-            }""";
-
-    static final String PHASE_OUT = """
-            {
-              "code": "digicat",
-              "name": "DigiCat",
-              "kind": "NATIONAL_CENTRE",
-              "focusAreas": ["digital", "simulation", "digital-twins"],
-              "status": "PHASED_OUT",
-              "hostOrganisation": {"orgNo": "930000043", "name": "DigiCat AS (demo)"},
-              "address": {"street": "Borgundvegen 340", "postcode": "6009", "municipality": "Ålesund", "county": "Møre og Romsdal"},
-              "description": "Simulering, digitale tvillinger og virtuell prototyping for industrien.",
-              "website": "https://digicat.example.no",
-              "contactEmail": "post@digicat.example.no",
-              "establishedOn": "2018-06-01"
-            }""";
-
-    static final String VIEW = """
-            {
-              "id": "6f1c2a9e-3b7d-4c1a-9a55-0d8e2f4b7c11",
-              "code": "digicat",
-              "name": "DigiCat",
-              "kind": "NATIONAL_CENTRE",
-              "parentCentreId": null,
-              "focusAreas": ["digital", "simulation", "digital-twins"],
-              "status": "ESTABLISHED",
-              "hostOrganisation": {"orgNo": "930000043", "name": "DigiCat AS (demo)"},
-              "address": {"street": "Borgundvegen 340", "postcode": "6009", "municipality": "Ålesund", "county": "Møre og Romsdal"},
-              "description": "Simulering, digitale tvillinger og virtuell prototyping for industrien.",
-              "website": "https://digicat.example.no",
-              "contactEmail": "post@digicat.example.no",
-              "establishedOn": "2018-06-01",
-              "version": 0
             }""";
 }

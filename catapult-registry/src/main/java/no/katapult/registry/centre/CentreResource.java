@@ -17,11 +17,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import no.katapult.common.http.ETags;
+import no.katapult.common.pagination.PageParams;
 import no.katapult.common.pagination.PageRequest;
 import no.katapult.common.pagination.PageResponse;
-import no.katapult.registry.shared.Caller;
-import no.katapult.registry.shared.PageParams;
-import no.katapult.registry.shared.QueryParams;
+import no.katapult.common.query.QueryParams;
+import no.katapult.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -33,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.util.UUID;
 
 @Path("/api/v1/centres")
@@ -83,11 +82,11 @@ public class CentreResource {
     @APIResponse(responseCode = "404", description = "No such centre")
     public Response get(@PathParam("id") UUID id) {
         Centre c = service.get(id);
-        return Response.ok(CentreView.of(c)).header("ETag", ETags.of(c.version)).build();
+        return ETags.ok(CentreView.of(c), c.version);
     }
 
     @POST
-    @RolesAllowed(Caller.ADMIN)
+    @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createCentre", summary = "Register a centre or node", description = "siva-admin only.")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
@@ -98,18 +97,17 @@ public class CentreResource {
     @APIResponse(responseCode = "422", description = "The parent centre does not exist or is not a national centre")
     public Response create(
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = CentreInput.class),
-                    examples = {@ExampleObject(name = "national centre", value = CentreExamples.INPUT),
-                            @ExampleObject(name = "node", value = CentreExamples.NODE_INPUT)}))
-            @NotNull CentreInput body) {
+                    schema = @Schema(implementation = CentreRequest.class),
+                    examples = {@ExampleObject(name = "national centre", value = CentreExamples.REQUEST),
+                            @ExampleObject(name = "node", value = CentreExamples.NODE_REQUEST)}))
+            @NotNull CentreRequest body) {
         Centre c = service.create(body);
-        return Response.created(URI.create("/api/v1/centres/" + c.id)).entity(CentreView.of(c))
-                .header("ETag", ETags.of(c.version)).build();
+        return ETags.created("/api/v1/centres/" + c.id, CentreView.of(c), c.version);
     }
 
     @PUT
     @Path("/{id}")
-    @RolesAllowed(Caller.ADMIN)
+    @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "updateCentre", summary = "Replace a centre or node",
             description = "siva-admin only. Phasing out is `status: PHASED_OUT`; centres are never deleted. "
                     + "Send the ETag you read in If-Match: a stale one answers 412.")
@@ -124,10 +122,10 @@ public class CentreResource {
             @PathParam("id") UUID id,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version you read", example = "\"0\"") String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = CentreInput.class),
+                    schema = @Schema(implementation = CentreRequest.class),
                     examples = @ExampleObject(name = "phase out", value = CentreExamples.PHASE_OUT)))
-            @NotNull CentreInput body) {
+            @NotNull CentreRequest body) {
         Centre c = service.update(id, ifMatch, body);
-        return Response.ok(CentreView.of(c)).header("ETag", ETags.of(c.version)).build();
+        return ETags.ok(CentreView.of(c), c.version);
     }
 }

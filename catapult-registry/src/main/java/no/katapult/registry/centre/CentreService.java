@@ -8,47 +8,37 @@ import jakarta.transaction.Transactional;
 import no.katapult.common.http.ETags;
 import no.katapult.common.pagination.PageRequest;
 import no.katapult.common.pagination.PageResponse;
+import no.katapult.common.persistence.PersistenceErrors;
 import no.katapult.common.problem.ProblemException;
-import no.katapult.registry.shared.FieldErrors;
-import no.katapult.registry.shared.PersistenceErrors;
-import no.katapult.registry.shared.RequestValidator;
-import no.katapult.registry.shared.SqlFilter;
-import no.katapult.registry.shared.Tags;
+import no.katapult.registry.CatalogueWrites;
+import no.katapult.registry.Tags;
+import no.katapult.registry.persistence.SqlFilter;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** Rules and transactions for centres and nodes. */
 @ApplicationScoped
 public class CentreService {
 
+    static final String CREATED = "no.katapult.centre.created";
+    static final String UPDATED = "no.katapult.centre.updated";
+
     @Inject
     EntityManager em;
 
     @Inject
-    RequestValidator validator;
+    CatalogueWrites writes;
+
+    @Inject
+    Clock clock;
 
     public record Filter(CentreKind kind, String focusArea, String county, CentreStatus status, String code, String q) {
     }
 
     public Centre get(UUID id) {
-        Centre c = Centre.findById(id);
-        if (c == null) {
-            throw ProblemException.notFound("No centre " + id);
-        }
-        return c;
-    }
-
-    /**
-     * Loads and row-locks the centre, so concurrent updates run one after the other: each checks
-     * If-Match against the version the previous one committed, and an update without If-Match never
-     * fails on a lost race.
-     */
-    private Centre getForUpdate(UUID id) {
-        Centre c = Centre.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (c == null) {
-            throw ProblemException.notFound("No centre " + id);
-        }
-        return c;
+        return Centre.<Centre>findByIdOptional(id).orElseThrow(() -> notFound(id));
     }
 
     /** For rules elsewhere that refer to a centre: absence is then the caller's 422, not a 404. */
@@ -58,34 +48,36 @@ public class CentreService {
 
     @Transactional
     public PageResponse<CentreView> list(Filter f, PageRequest page) {
-        SqlFilter sql = new SqlFilter("centre c")
+        return new SqlFilter("centre c")
                 .and("c.kind = :kind", "kind", f.kind() == null ? null : f.kind().name())
                 .and("c.focus_areas @> ARRAY[CAST(:focusArea AS text)]", "focusArea",
                         f.focusArea() == null ? null : Tags.normalise(f.focusArea()))
                 .and("lower(c.county) = lower(:county)", "county", f.county())
                 .and("c.status = :status", "status", f.status() == null ? null : f.status().name())
                 .and("c.code = :code", "code", f.code())
-                .and("c.search_vector @@ catalogue_tsquery(:q)", "q", f.q());
-        String order = f.q() == null ? "c.name, c.id"
-                : "ts_rank(c.search_vector, catalogue_tsquery(:q)) DESC, c.name, c.id";
-        return sql.page(em, "c.*", Centre.class, order, page, list -> list.stream().map(CentreView::of).toList());
+                .search("c.search_vector", f.q())
+                .page(em, "c.*", Centre.class, "c.name, c.id", page, list -> list.stream().map(CentreView::of).toList());
     }
 
     @Transactional
-    public Centre create(CentreInput in) {
-        validate(in);
+    public Centre create(CentreRequest in) {
+        writes.validate(in, in::check);
         checkCodeFree(in.code(), null);
         checkParent(null, in);
-        Centre c = Centre.create(in);
+        Centre c = Centre.create(in, OffsetDateTime.now(clock));
         c.persist();
         PersistenceErrors.flush(em, "duplicate-code", duplicateCode(in.code()));
+        publish(CREATED, c);
         return c;
     }
 
     @Transactional
-    public Centre update(UUID id, String ifMatch, CentreInput in) {
-        Centre c = getForUpdate(id);
-        validate(in);
+    public Centre update(UUID id, String ifMatch, CentreRequest in) {
+        // Bad input is refused before the lock: it must never hold a row lock or a connection (issue 11).
+        writes.validate(in, in::check);
+        // Row-locked, so concurrent updates run one after the other: each checks If-Match against the
+        // version the previous one committed, and an update without If-Match never loses a race.
+        Centre c = Centre.<Centre>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> notFound(id));
         ETags.check(ifMatch, c.version, false);
         checkCodeFree(in.code(), id);
         checkParent(c, in);
@@ -94,17 +86,19 @@ public class CentreService {
             throw ProblemException.unprocessable("centre-has-nodes",
                     "A national centre with nodes cannot become a node; move its nodes first");
         }
-        c.apply(in);
+        c.apply(in, OffsetDateTime.now(clock));
         PersistenceErrors.flush(em, "duplicate-code", duplicateCode(in.code()));
+        // Every accepted PUT is an event, even one that changed nothing: one request, one event.
+        publish(UPDATED, c);
         return c;
     }
 
-    private void validate(CentreInput in) {
-        FieldErrors errors = validator.check(in);
-        if (in.parentCentreId() != null && in.kind() == CentreKind.NATIONAL_CENTRE) {
-            errors.add("parentCentreId", "only a NODE may name a parent centre");
-        }
-        errors.throwIfAny();
+    private void publish(String type, Centre c) {
+        writes.publish(type, "centres/" + c.id, CentreView.of(c));
+    }
+
+    private static ProblemException notFound(UUID id) {
+        return ProblemException.notFound("No centre " + id);
     }
 
     private void checkCodeFree(String code, UUID self) {
@@ -119,7 +113,7 @@ public class CentreService {
     }
 
     // Nodes hang under national centres only, so the hierarchy is one level deep and has no cycles.
-    private void checkParent(Centre self, CentreInput in) {
+    private void checkParent(Centre self, CentreRequest in) {
         if (in.parentCentreId() == null) {
             return;
         }

@@ -1,7 +1,7 @@
 package no.katapult.registry.centre;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import no.katapult.registry.shared.Address;
+import no.katapult.registry.Address;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;

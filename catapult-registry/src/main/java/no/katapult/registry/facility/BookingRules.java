@@ -3,7 +3,7 @@ package no.katapult.registry.facility;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import no.katapult.registry.shared.FieldErrors;
+import no.katapult.common.problem.FieldErrors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** How the facility (and its equipment) may be booked; facility-booking enforces these. */

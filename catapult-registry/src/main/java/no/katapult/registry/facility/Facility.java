@@ -1,16 +1,15 @@
 package no.katapult.registry.facility;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import no.katapult.common.money.Money;
-import no.katapult.registry.shared.Address;
-import no.katapult.registry.shared.Tags;
+import no.katapult.registry.Address;
+import no.katapult.registry.Tags;
+import no.katapult.common.persistence.VersionedEntity;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -27,7 +26,7 @@ import java.util.stream.Collectors;
 /** A lab, test bed, pilot line ... of a centre, with its opening hours, closures, rules and prices. */
 @Entity
 @Table(name = "facility")
-public class Facility extends PanacheEntityBase {
+public class Facility extends VersionedEntity {
 
     @Id
     public UUID id;
@@ -85,25 +84,15 @@ public class Facility extends PanacheEntityBase {
     public boolean bookable;
     public boolean active;
 
-    @Version
-    public long version;
-
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
-
-    static Facility create(FacilityInput in, Map<String, List<TimeInterval>> openingHours) {
+    static Facility create(FacilityRequest in, Map<String, List<TimeInterval>> openingHours, OffsetDateTime now) {
         Facility f = new Facility();
         f.id = UUID.randomUUID();
-        f.createdAt = OffsetDateTime.now();
-        f.apply(in, openingHours);
+        f.apply(in, openingHours, now);
         return f;
     }
 
     /** Replaces every client-owned field (PUT semantics); opening hours arrive validated and normalised. */
-    void apply(FacilityInput in, Map<String, List<TimeInterval>> normalisedOpeningHours) {
+    void apply(FacilityRequest in, Map<String, List<TimeInterval>> normalisedOpeningHours, OffsetDateTime now) {
         centreId = in.centreId();
         name = in.name().strip();
         type = in.type();
@@ -133,7 +122,7 @@ public class Facility extends PanacheEntityBase {
         smePrice = Money.nok(in.smePrice().amount()).amount();
         bookable = in.bookable();
         active = in.active();
-        updatedAt = OffsetDateTime.now();
+        touch(now);
     }
 
     public Address address() {

@@ -17,11 +17,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import no.katapult.common.http.ETags;
+import no.katapult.common.pagination.PageParams;
 import no.katapult.common.pagination.PageRequest;
 import no.katapult.common.pagination.PageResponse;
-import no.katapult.registry.shared.Caller;
-import no.katapult.registry.shared.PageParams;
-import no.katapult.registry.shared.QueryParams;
+import no.katapult.common.query.QueryParams;
+import no.katapult.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -33,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 import java.util.UUID;
 
 @Path("/api/v1/facilities")
@@ -87,11 +86,11 @@ public class FacilityResource {
     @APIResponse(responseCode = "404", description = "No such facility")
     public Response get(@PathParam("id") UUID id) {
         FacilityView view = service.view(id);
-        return Response.ok(view).header("ETag", ETags.of(view.version())).build();
+        return ETags.ok(view, view.version());
     }
 
     @POST
-    @RolesAllowed({Caller.ADMIN, Caller.OPERATOR})
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
     @Operation(operationId = "createFacility", summary = "Register a facility",
             description = "siva-admin, or a centre-operator whose centre_code claim is the facility's centre.")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
@@ -103,17 +102,16 @@ public class FacilityResource {
     @APIResponse(responseCode = "422", description = "The centre does not exist or is phased out")
     public Response create(
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = FacilityInput.class),
-                    examples = @ExampleObject(name = "lab", value = FacilityExamples.INPUT)))
-            @NotNull FacilityInput body) {
+                    schema = @Schema(implementation = FacilityRequest.class),
+                    examples = @ExampleObject(name = "lab", value = FacilityExamples.REQUEST)))
+            @NotNull FacilityRequest body) {
         FacilityView view = service.create(body);
-        return Response.created(URI.create("/api/v1/facilities/" + view.id())).entity(view)
-                .header("ETag", ETags.of(view.version())).build();
+        return ETags.created("/api/v1/facilities/" + view.id(), view, view.version());
     }
 
     @PUT
     @Path("/{id}")
-    @RolesAllowed({Caller.ADMIN, Caller.OPERATOR})
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
     @Operation(operationId = "updateFacility", summary = "Replace a facility",
             description = "siva-admin, or an operator of the facility's centre (of both centres when moving it). "
                     + "Equipment is managed under /api/v1/equipment. Send the ETag you read in If-Match: a stale "
@@ -129,10 +127,10 @@ public class FacilityResource {
             @PathParam("id") UUID id,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version you read", example = "\"0\"") String ifMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = FacilityInput.class),
-                    examples = @ExampleObject(name = "lab", value = FacilityExamples.INPUT)))
-            @NotNull FacilityInput body) {
+                    schema = @Schema(implementation = FacilityRequest.class),
+                    examples = @ExampleObject(name = "lab", value = FacilityExamples.REQUEST)))
+            @NotNull FacilityRequest body) {
         FacilityView view = service.update(id, ifMatch, body);
-        return Response.ok(view).header("ETag", ETags.of(view.version())).build();
+        return ETags.ok(view, view.version());
     }
 }

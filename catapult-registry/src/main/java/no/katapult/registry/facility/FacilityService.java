@@ -8,18 +8,17 @@ import jakarta.transaction.Transactional;
 import no.katapult.common.http.ETags;
 import no.katapult.common.pagination.PageRequest;
 import no.katapult.common.pagination.PageResponse;
+import no.katapult.common.persistence.PersistenceErrors;
 import no.katapult.common.problem.ProblemException;
+import no.katapult.common.security.Caller;
+import no.katapult.registry.CatalogueWrites;
+import no.katapult.registry.Tags;
 import no.katapult.registry.centre.Centre;
 import no.katapult.registry.centre.CentreService;
-import no.katapult.registry.equipment.Equipment;
-import no.katapult.registry.equipment.EquipmentView;
-import no.katapult.registry.shared.Caller;
-import no.katapult.registry.shared.FieldErrors;
-import no.katapult.registry.shared.PersistenceErrors;
-import no.katapult.registry.shared.RequestValidator;
-import no.katapult.registry.shared.SqlFilter;
-import no.katapult.registry.shared.Tags;
+import no.katapult.registry.persistence.SqlFilter;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +30,14 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class FacilityService {
 
+    static final String CREATED = "no.katapult.facility.created";
+    static final String UPDATED = "no.katapult.facility.updated";
+
     @Inject
     EntityManager em;
 
     @Inject
-    RequestValidator validator;
+    CatalogueWrites writes;
 
     @Inject
     CentreService centres;
@@ -43,30 +45,25 @@ public class FacilityService {
     @Inject
     Caller caller;
 
+    @Inject
+    Clock clock;
+
     public record Filter(UUID centreId, FacilityType type, String county, String capability, String q, Boolean active) {
     }
 
-    public Facility get(UUID id) {
-        Facility f = Facility.findById(id);
-        if (f == null) {
-            throw ProblemException.notFound("No facility " + id);
-        }
-        return f;
-    }
-
     /** For rules elsewhere that refer to a facility: absence is then the caller's 422, not a 404. */
-    public Facility find(UUID id) {
+    Facility find(UUID id) {
         return id == null ? null : Facility.findById(id);
     }
 
     @Transactional
     public FacilityView view(UUID id) {
-        return views(List.of(get(id))).get(0);
+        return views(List.of(Facility.<Facility>findByIdOptional(id).orElseThrow(() -> notFound(id)))).get(0);
     }
 
     @Transactional
     public PageResponse<FacilityView> list(Filter f, PageRequest page) {
-        SqlFilter sql = new SqlFilter("facility f JOIN centre c ON c.id = f.centre_id")
+        return new SqlFilter("facility f JOIN centre c ON c.id = f.centre_id")
                 .and("f.centre_id = :centreId", "centreId", f.centreId())
                 .and("f.type = :type", "type", f.type() == null ? null : f.type().name())
                 // A facility without its own address is where its centre is.
@@ -75,56 +72,70 @@ public class FacilityService {
                 .and("(f.capabilities @> ARRAY[CAST(:capability AS text)] OR EXISTS (SELECT 1 FROM equipment e"
                                 + " WHERE e.facility_id = f.id AND e.capabilities @> ARRAY[CAST(:capability AS text)]))",
                         "capability", f.capability() == null ? null : Tags.normalise(f.capability()))
-                .and("f.search_vector @@ catalogue_tsquery(:q)", "q", f.q())
-                .and("f.active = :active", "active", f.active());
-        String order = f.q() == null ? "f.name, f.id"
-                : "ts_rank(f.search_vector, catalogue_tsquery(:q)) DESC, f.name, f.id";
-        return sql.page(em, "f.*", Facility.class, order, page, this::views);
+                .and("f.active = :active", "active", f.active())
+                .search("f.search_vector", f.q())
+                .page(em, "f.*", Facility.class, "f.name, f.id", page, this::views);
     }
 
     @Transactional
-    public FacilityView create(FacilityInput in) {
-        Map<String, List<TimeInterval>> hours = validate(in);
+    public FacilityView create(FacilityRequest in) {
+        Map<String, List<TimeInterval>> hours = writes.validateAndParse(in, in::check);
         Centre centre = centreFor(in.centreId());
-        caller.requireCentreWriter(centre.code);
+        requireStaff(centre);
         if (centre.isPhasedOut()) {
             throw phasedOut(centre);
         }
-        Facility f = Facility.create(in, hours);
+        Facility f = Facility.create(in, hours, OffsetDateTime.now(clock));
         f.persist();
         PersistenceErrors.flush(em, "duplicate", "The facility already exists");
-        return views(List.of(f)).get(0);
+        return publish(CREATED, f);
     }
 
     @Transactional
-    public FacilityView update(UUID id, String ifMatch, FacilityInput in) {
+    public FacilityView update(UUID id, String ifMatch, FacilityRequest in) {
+        // Bad input is refused before the lock: it must never hold a row lock or a connection (issue 11).
+        Map<String, List<TimeInterval>> hours = writes.validateAndParse(in, in::check);
         // Row-locked: concurrent updates serialise, so only a stale If-Match fails (412).
-        Facility f = Facility.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (f == null) {
-            throw ProblemException.notFound("No facility " + id);
-        }
-        Map<String, List<TimeInterval>> hours = validate(in);
+        Facility f = Facility.<Facility>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> notFound(id));
         Centre current = centres.find(f.centreId);
-        caller.requireCentreWriter(current.code);
+        requireStaff(current);
         Centre target = in.centreId().equals(f.centreId) ? current : centreFor(in.centreId());
         if (target != current) {
-            caller.requireCentreWriter(target.code);
+            requireStaff(target);
         }
         ETags.check(ifMatch, f.version, false);
         // Staff may still wind down a facility of a phased-out centre, but not keep or put one in service there.
         if (target.isPhasedOut() && (target != current || in.active())) {
             throw phasedOut(target);
         }
-        f.apply(in, hours);
+        f.apply(in, hours, OffsetDateTime.now(clock));
         PersistenceErrors.flush(em, "duplicate", "The facility already exists");
-        return views(List.of(f)).get(0);
+        // Every accepted PUT is an event, even one that changed nothing: one request, one event.
+        return publish(UPDATED, f);
     }
 
-    private Map<String, List<TimeInterval>> validate(FacilityInput in) {
-        FieldErrors errors = validator.check(in);
-        Map<String, List<TimeInterval>> hours = in.check(errors);
-        errors.throwIfAny();
-        return hours;
+    private FacilityView publish(String type, Facility f) {
+        FacilityView view = views(List.of(f)).get(0);
+        writes.publish(type, "facilities/" + f.id, view);
+        return view;
+    }
+
+    /** Catalogue writes: siva-admin anywhere, a centre-operator only at its own centre. */
+    void requireStaff(Centre centre) {
+        if (!caller.staffs(centre.code)) {
+            throw ProblemException.forbidden("Only siva-admin or an operator of centre '" + centre.code
+                    + "' may change its catalogue");
+        }
+    }
+
+    /** The same for what belongs to a facility: staff of the facility's centre. */
+    void requireStaff(Facility facility) {
+        requireStaff(centres.find(facility.centreId));
+    }
+
+    private static ProblemException notFound(UUID id) {
+        return ProblemException.notFound("No facility " + id);
     }
 
     private Centre centreFor(UUID centreId) {

@@ -2,8 +2,7 @@ package no.katapult.registry.facility;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import no.katapult.common.money.Money;
-import no.katapult.registry.equipment.EquipmentView;
-import no.katapult.registry.shared.Address;
+import no.katapult.registry.Address;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package no.katapult.registry.facility;
 
-import no.katapult.registry.shared.FieldErrors;
+import no.katapult.common.problem.FieldErrors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.DayOfWeek;

@@ -1,7 +1,7 @@
 package no.katapult.registry.facility;
 
 import no.katapult.common.money.Money;
-import no.katapult.registry.shared.FieldErrors;
+import no.katapult.common.problem.FieldErrors;
 
 /** The price rule shared by facilities and equipment: the SME price never exceeds the standard one. */
 public final class Prices {

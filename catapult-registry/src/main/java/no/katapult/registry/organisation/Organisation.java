@@ -1,14 +1,13 @@
 package no.katapult.registry.organisation;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import no.katapult.common.money.Money;
+import no.katapult.common.persistence.VersionedEntity;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -16,7 +15,7 @@ import java.time.OffsetDateTime;
 /** An organisation known by its organisation number, with its SME declaration if it has made one. */
 @Entity
 @Table(name = "organisation")
-public class Organisation extends PanacheEntityBase {
+public class Organisation extends VersionedEntity {
 
     @Id
     @Column(name = "org_no")
@@ -26,6 +25,12 @@ public class Organisation extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     public OrganisationKind kind;
+
+    @Column(name = "contact_name")
+    public String contactName;
+
+    @Column(name = "contact_email")
+    public String contactEmail;
 
     @Column(name = "sme_employees")
     public Integer smeEmployees;
@@ -45,26 +50,19 @@ public class Organisation extends PanacheEntityBase {
     @Column(name = "sme_declared_at")
     public OffsetDateTime smeDeclaredAt;
 
-    @Version
-    public long version;
-
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
-
     static Organisation create(String orgNo) {
         Organisation o = new Organisation();
         o.orgNo = orgNo;
-        o.createdAt = OffsetDateTime.now();
         return o;
     }
 
-    /** Replaces name, kind and declaration (PUT semantics): no declaration in the body removes it. */
-    void apply(OrganisationInput in) {
+    /** Replaces name, kind, contact person and declaration (PUT semantics): what the body leaves out is removed. */
+    void apply(OrganisationRequest in, OffsetDateTime now) {
         name = in.name().strip();
         kind = in.kind();
+        ContactPerson contact = in.contactPerson();
+        contactName = contact == null || contact.name() == null || contact.name().isBlank() ? null : contact.name().strip();
+        contactEmail = contact == null ? null : contact.email().strip();
         SmeDeclaration d = in.smeDeclaration();
         if (d == null) {
             smeEmployees = null;
@@ -75,7 +73,7 @@ public class Organisation extends PanacheEntityBase {
             smeDeclaredAt = null;
         } else {
             if (!d.equals(declaration())) {
-                smeDeclaredAt = OffsetDateTime.now();
+                smeDeclaredAt = now;
             }
             smeEmployees = d.employees();
             smeAnnualTurnover = Money.nok(d.annualTurnover().amount()).amount();
@@ -83,7 +81,7 @@ public class Organisation extends PanacheEntityBase {
             smeFiscalYear = d.fiscalYear();
             smeHasLinkedEnterprises = d.hasLinkedEnterprises();
         }
-        updatedAt = OffsetDateTime.now();
+        touch(now);
     }
 
     public SmeDeclaration declaration() {

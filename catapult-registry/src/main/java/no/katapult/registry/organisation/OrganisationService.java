@@ -4,34 +4,45 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import no.katapult.common.events.Outbox;
 import no.katapult.common.http.ETags;
 import no.katapult.common.orgno.OrgNumbers;
+import no.katapult.common.persistence.PersistenceErrors;
+import no.katapult.common.problem.FieldErrors;
 import no.katapult.common.problem.ProblemException;
-import no.katapult.registry.shared.Caller;
-import no.katapult.registry.shared.FieldErrors;
-import no.katapult.registry.shared.PersistenceErrors;
-import no.katapult.registry.shared.RequestValidator;
+import no.katapult.common.security.Caller;
+import no.katapult.common.security.Roles;
+import no.katapult.common.time.Clocks;
+import no.katapult.common.CatapultConfig;
 
-import java.time.Year;
-import java.time.ZoneId;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 
 /** Organisations and their SME declarations; who may see and change which. */
 @ApplicationScoped
 public class OrganisationService {
 
-    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+    /** Created or replaced: consumers keep the latest state (e.g. the SME class), so one type serves both. */
+    static final String UPDATED = "no.katapult.organisation.updated";
 
     @Inject
     EntityManager em;
 
     @Inject
-    RequestValidator validator;
+    Outbox outbox;
+
+    @Inject
+    Validator validator;
 
     @Inject
     Caller caller;
 
     @Inject
-    SmeConfig config;
+    CatapultConfig config;
+
+    @Inject
+    Clock clock;
 
     public record Written(OrganisationView view, long version, boolean created) {
     }
@@ -42,10 +53,10 @@ public class OrganisationService {
     @Transactional
     public Read get(String orgNo) {
         if (!OrgNumbers.isValid(orgNo)) {
-            throw invalidOrgNo();
+            throw ProblemException.badRequest("orgNo", OrganisationRequest.INVALID_ORG_NO);
         }
         // Another organisation's record is "not found", whether or not it exists.
-        boolean mayRead = caller.hasRole(Caller.ADMIN) || caller.hasRole(Caller.PARTNER) || orgNo.equals(caller.orgNo());
+        boolean mayRead = caller.isAdmin() || caller.has(Roles.PARTNER) || isOwn(orgNo);
         Organisation o = mayRead ? Organisation.findById(orgNo) : null;
         if (o == null) {
             throw ProblemException.notFound("No organisation " + orgNo);
@@ -54,20 +65,12 @@ public class OrganisationService {
     }
 
     @Transactional
-    public Written put(String orgNo, String ifMatch, OrganisationInput in) {
-        FieldErrors errors = validator.check(in);
-        if (!OrgNumbers.isValid(orgNo)) {
-            errors.add("orgNo", "must be a valid Norwegian organisation number (nine digits, MOD11)");
-        } else if (in.orgNo() != null && !in.orgNo().equals(orgNo)) {
-            errors.add("orgNo", "must equal the orgNo in the path (" + orgNo + ")");
-        }
-        if (in.smeDeclaration() != null && in.smeDeclaration().fiscalYear() != null
-                && in.smeDeclaration().fiscalYear() > Year.now(OSLO).getValue()) {
-            errors.add("smeDeclaration.fiscalYear", "must not be in the future");
-        }
+    public Written put(String orgNo, String ifMatch, OrganisationRequest in) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        FieldErrors errors = new FieldErrors().addAll(validator.validate(in));
+        in.check(orgNo, now.atZoneSameInstant(Clocks.OSLO).getYear(), errors);
         errors.throwIfAny();
-        boolean mayWrite = caller.hasRole(Caller.ADMIN)
-                || ((caller.hasRole(Caller.SME) || caller.hasRole(Caller.APPLICANT)) && orgNo.equals(caller.orgNo()));
+        boolean mayWrite = caller.isAdmin() || ((caller.has(Roles.SME) || caller.has(Roles.APPLICANT)) && isOwn(orgNo));
         if (!mayWrite) {
             throw ProblemException.forbidden("Only siva-admin, or an sme/applicant user of organisation " + orgNo
                     + ", may change it");
@@ -83,17 +86,20 @@ public class OrganisationService {
                 throw ProblemException.preconditionFailed("Organisation " + orgNo + " does not exist yet");
             }
             o = Organisation.create(orgNo);
-            o.apply(in);
+            o.apply(in, now);
             o.persist();
         } else {
             ETags.check(ifMatch, o.version, false);
-            o.apply(in);
+            o.apply(in, now);
         }
         PersistenceErrors.flush(em, "conflict", "Organisation " + orgNo + " was created concurrently; retry");
-        return new Written(OrganisationView.of(o, config.eurNokRate()), o.version, created);
+        OrganisationView view = OrganisationView.of(o, config.eurNokRate());
+        // Not for partners: a declaration holds an enterprise's own figures.
+        outbox.publish(UPDATED, "organisations/" + orgNo, view, null, orgNo);
+        return new Written(view, o.version, created);
     }
 
-    private static ProblemException invalidOrgNo() {
-        return ProblemException.badRequest("orgNo", "must be a valid Norwegian organisation number (nine digits, MOD11)");
+    private boolean isOwn(String orgNo) {
+        return caller.orgNo().filter(orgNo::equals).isPresent();
     }
 }

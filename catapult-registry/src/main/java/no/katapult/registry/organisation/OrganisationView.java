@@ -6,11 +6,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 
 @Schema(name = "Organisation")
-@JsonPropertyOrder({"orgNo", "name", "kind", "smeDeclaration", "smeClass", "smeReviewRequired"})
+@JsonPropertyOrder({"orgNo", "name", "kind", "contactPerson", "smeDeclaration", "smeClass", "smeReviewRequired"})
 public record OrganisationView(
         @Schema(examples = "910000012") String orgNo,
         @Schema(examples = "Anna Prototyping AS (demo)") String name,
         OrganisationKind kind,
+        @Schema(description = "Absent when none is given") ContactPerson contactPerson,
         SmeDeclaration smeDeclaration,
         @Schema(description = "Derived from the declaration by Recommendation 2003/361/EC, NOK converted at the "
                 + "configured EUR/NOK rate; null without a declaration") SmeClass smeClass,
@@ -19,7 +20,7 @@ public record OrganisationView(
 
     static OrganisationView of(Organisation o, BigDecimal eurNokRate) {
         SmeDeclaration d = o.declaration();
-        return new OrganisationView(o.orgNo, o.name, o.kind, d, o.smeClass(eurNokRate),
+        return new OrganisationView(o.orgNo, o.name, o.kind, ContactPerson.of(o), d, o.smeClass(eurNokRate),
                 d != null && Boolean.TRUE.equals(d.hasLinkedEnterprises()));
     }
 }

@@ -1,14 +1,32 @@
 package no.katapult.common.http;
 
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import no.katapult.common.problem.ProblemException;
 
-/** Strong ETags derived from an entity version, and the If-Match checks of the API guide. */
+
+/** Strong ETags derived from an entity version, the If-Match checks of the API guide, and answers that carry them. */
 public final class ETags {
     private ETags() {
     }
 
     public static String of(long version) {
         return "\"" + version + "\"";
+    }
+
+    /** 200 with the representation and its ETag. */
+    public static Response ok(Object view, long version) {
+        return Response.ok(view).header(HttpHeaders.ETAG, of(version)).build();
+    }
+
+    /**
+     * 201 with Location, the representation and its ETag. The Location stays the path it is given (RFC 9110
+     * allows a relative reference): JAX-RS would make it absolute with this service's own host, which is
+     * wrong behind the gateway.
+     */
+    public static Response created(String location, Object view, long version) {
+        return Response.status(Response.Status.CREATED).entity(view).header(HttpHeaders.LOCATION, location)
+                .header(HttpHeaders.ETAG, of(version)).build();
     }
 
     /**

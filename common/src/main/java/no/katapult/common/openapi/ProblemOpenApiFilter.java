@@ -122,6 +122,7 @@ public class ProblemOpenApiFilter implements OASFilter {
                 .addProperty("detail", str("Explanation specific to this occurrence"))
                 .addProperty("instance", str("The request path"))
                 .addProperty("requestId", str("The X-Request-Id of the request"))
+                .addProperty("traceId", str("The W3C trace id of the request, as the services' logs and traces carry it"))
                 .addProperty("errors", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
                         .description("One entry per offending field")
                         .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")))

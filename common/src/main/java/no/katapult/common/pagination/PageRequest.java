@@ -1,47 +1,26 @@
 package no.katapult.common.pagination;
 
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.QueryParam;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-
 /**
- * Page parameters, for use as {@code @BeanParam}. Sizes above {@link #MAX_SIZE} are capped rather
- * than refused, so a client asking for "all" gets the largest page.
+ * A page of a listing: index from 0 and a size capped at {@link #MAX_SIZE} (a client asking for "all"
+ * gets the largest page). Parse it from {@link PageParams} with {@code QueryParams.page}.
  */
-public class PageRequest {
+public record PageRequest(int page, int size) {
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
+    /** Highest page index: well past any real listing, and the offset stays an int. */
+    public static final int MAX_PAGE = 100_000;
 
-    @QueryParam("page")
-    @DefaultValue("0")
-    @Min(value = 0, message = "must be 0 or more")
-    @Parameter(description = "Zero-based page index", example = "0")
-    int page;
-
-    @QueryParam("size")
-    @DefaultValue("20")
-    @Min(value = 1, message = "must be 1 or more")
-    @Parameter(description = "Page size, capped at 100", example = "20")
-    int size = DEFAULT_SIZE;
-
-    public PageRequest() {
+    public PageRequest {
+        page = Math.min(Math.max(page, 0), MAX_PAGE);
+        size = Math.min(Math.max(size, 1), MAX_SIZE);
     }
 
-    public PageRequest(int page, int size) {
-        this.page = page;
-        this.size = size;
+    public static PageRequest first() {
+        return new PageRequest(0, DEFAULT_SIZE);
     }
 
-    public int page() {
-        return Math.max(page, 0);
-    }
-
-    public int size() {
-        return Math.min(Math.max(size, 1), MAX_SIZE);
-    }
-
+    /** Rows to skip: at most MAX_PAGE x MAX_SIZE, so it cannot overflow. */
     public int offset() {
-        return page() * size();
+        return page * size;
     }
 }

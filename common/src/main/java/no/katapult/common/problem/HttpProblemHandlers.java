@@ -11,6 +11,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+
 /**
  * Problem answers for what never reaches the REST layer: proactive authentication failures,
  * paths no route matches, and failures inside other HTTP handlers.
@@ -31,6 +34,13 @@ public class HttpProblemHandlers {
 
     private void onFailure(RoutingContext ctx) {
         Throwable failure = ctx.failure();
+        Problem invalidUri = invalidUri(ctx.request().uri());
+        if (invalidUri != null) {
+            // Vert.x's router cannot even match routes for some invalid URIs ("/a/%"): it fails before
+            // RequestLimits runs.
+            writer.write(ctx, invalidUri);
+            return;
+        }
         if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException
                 || failure instanceof AuthenticationCompletionException) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer");
@@ -51,16 +61,36 @@ public class HttpProblemHandlers {
             return;
         }
         int status = ctx.statusCode();
-        if (failure == null && status >= 400 && status < 500) {
-            writer.write(ctx, new Problem(null, null, status, ProblemTypes.titleFor(status)));
+        if (status == 413 || (failure != null && failure.getClass().getSimpleName().contains("TooLarge"))) {
+            // e.g. a chunked body past the limit (RequestLimits reads those with Vert.x's BodyHandler)
+            ctx.response().putHeader("Connection", "close");
+            writer.write(ctx, new Problem(null, null, 413, "The request body is larger than this service accepts"));
             return;
         }
-        if (status == 413 || (failure != null && failure.getClass().getSimpleName().contains("TooLarge"))) {
-            writer.write(ctx, new Problem(null, null, 413, "The request body is larger than this service accepts"));
+        if (failure == null && status >= 400 && status < 500) {
+            writer.write(ctx, new Problem(null, null, status, ProblemTypes.titleFor(status)));
             return;
         }
         LOG.errorf(failure, "Unhandled failure on %s", ctx.request().path());
         writer.write(ctx, new Problem(null, null, 500,
                 "An unexpected error occurred. Quote the request id when reporting it."));
+    }
+
+    /**
+     * The 400 problem for a request URI that Quarkus's own check ({@code new URI(uri)}, switched off by
+     * KatapultMain) would refuse with a bare 400; null when the URI is valid.
+     */
+    public static Problem invalidUri(String uri) {
+        if (uri == null) {
+            return null;
+        }
+        try {
+            new URI(uri);
+            return null;
+        } catch (URISyntaxException e) {
+            return new Problem(ProblemTypes.of("invalid-uri"), ProblemTypes.titleFor(400), 400,
+                    "The request URI is not valid (RFC 3986): " + e.getReason()
+                            + (e.getIndex() >= 0 ? " at index " + e.getIndex() : ""));
+        }
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 /** RFC 9457 problem details body, as every service and the gateway answer it. */
 @Schema(name = "Problem", description = "RFC 9457 problem details")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"type", "title", "status", "detail", "instance", "requestId", "errors"})
+@JsonPropertyOrder({"type", "title", "status", "detail", "instance", "requestId", "traceId", "errors"})
 public class Problem {
 
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -28,6 +28,9 @@ public class Problem {
     public String instance;
     @Schema(description = "The X-Request-Id of the request")
     public String requestId;
+    @Schema(description = "The W3C trace id of the request, as the services' logs and traces carry it",
+            examples = "4bf92f3577b34da6a3ce929d0e0e4736")
+    public String traceId;
     @Schema(description = "One entry per offending field, for validation problems")
     public List<FieldError> errors;
 
@@ -50,7 +53,7 @@ public class Problem {
     }
 
     private static final java.util.Set<String> RESERVED =
-            java.util.Set.of("type", "title", "status", "detail", "instance", "requestId", "errors");
+            java.util.Set.of("type", "title", "status", "detail", "instance", "requestId", "traceId", "errors");
 
     /** Adds an extension member; the standard members cannot be overwritten this way. */
     public Problem with(String name, Object value) {

@@ -3,6 +3,7 @@ package no.katapult.common.problem;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -10,19 +11,16 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import no.katapult.common.json.RejectedValueException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -50,11 +48,15 @@ public class ProblemMappers {
         }
         // JAX-RS answers 404 when a path or query parameter cannot be converted. A malformed path
         // segment does name no resource (404 stays), but a malformed query parameter is bad input.
-        if (status == 404 && e.getCause() != null && !(e.getCause() instanceof WebApplicationException)
-                && !causedByPathParameter(e.getCause(), uri)) {
-            Problem problem = new Problem(ProblemTypes.of("validation"), "Validation failed", 400,
-                    "A path or query parameter has a value of the wrong type or format");
-            return respond(problem, uri).build();
+        if (status == 404 && e.getCause() != null && !(e.getCause() instanceof WebApplicationException)) {
+            String parameter = queryParameterOf(e.getCause(), uri);
+            if (parameter != null) {
+                String message = "has a value of the wrong type or format";
+                Problem problem = new Problem(ProblemTypes.of("validation"), "Validation failed", 400,
+                        parameter + ": " + message);
+                problem.errors = List.of(new Problem.FieldError(parameter, message));
+                return respond(problem, uri).build();
+            }
         }
         // The JSON reader wraps parse and binding errors in a plain 400.
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
@@ -86,23 +88,27 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-            errors.add(new Problem.FieldError(fieldOf(v.getPropertyPath()), v.getMessage()));
-        }
-        errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
-        Problem problem = new Problem(ProblemTypes.of("validation"), "Validation failed", 400,
-                errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid");
-        problem.errors = errors;
-        return respond(problem, uri).build();
+        return problem(new FieldErrors().addAll(e.getConstraintViolations()).toProblem(), uri);
     }
 
     @ServerExceptionMapper
     public Response jsonParse(JsonParseException e, UriInfo uri) {
+        String what = String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")
+                ? "The request body gives a member twice" : "The request body is not valid JSON";
         Problem problem = new Problem(ProblemTypes.of("malformed-json"), "Malformed JSON", 400,
-                "The request body is not valid JSON (line " + e.getLocation().getLineNr()
-                        + ", column " + e.getLocation().getColumnNr() + ")");
+                what + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
         return respond(problem, uri).build();
+    }
+
+    /**
+     * A type Jackson cannot read at all is a server bug, yet it still answers as a problem: Quarkus's own mapper
+     * for it would answer a bare 500.
+     */
+    @ServerExceptionMapper
+    public Response invalidDefinition(InvalidDefinitionException e, UriInfo uri) {
+        LOG.errorf(e, "Unreadable type on %s", uri == null ? "?" : uri.getPath());
+        return respond(new Problem(null, null, 500,
+                "An unexpected error occurred. Quote the request id when reporting it."), uri).build();
     }
 
     @ServerExceptionMapper
@@ -114,7 +120,9 @@ public class ProblemMappers {
     public Response jsonMapping(JsonMappingException e, UriInfo uri) {
         String field = jsonPath(e);
         String message;
-        if (e instanceof UnrecognizedPropertyException u) {
+        if (e instanceof RejectedValueException rejected) {
+            message = rejected.getOriginalMessage();
+        } else if (e instanceof UnrecognizedPropertyException u) {
             field = field.isEmpty() ? u.getPropertyName() : field;
             message = "unknown property";
         } else if (e instanceof InvalidFormatException f) {
@@ -166,6 +174,11 @@ public class ProblemMappers {
                     "The database is unavailable; nothing was changed. Retry shortly."), uri)
                     .header("Retry-After", "2").build();
         }
+        var refused = no.katapult.common.persistence.PersistenceErrors.translate(e);
+        if (refused.isPresent()) {
+            LOG.debugf("Database refused a change on %s: %s", uri == null ? "?" : uri.getPath(), e.getMessage());
+            return problem(refused.get(), uri);
+        }
         if (isClientGone(e)) {
             // The client hung up mid-request: nobody is left to answer and nothing is wrong here.
             LOG.debugf("Client closed the connection on %s", uri == null ? "?" : uri.getPath());
@@ -189,23 +202,34 @@ public class ProblemMappers {
         return false;
     }
 
-    /** Connection-level SQL states (class 08, server shutdown 57P0x, too many connections) and pool exhaustion. */
+    /**
+     * Connection-level SQL states (class 08, server shutdown 57P0x, too many connections) and pool exhaustion,
+     * anywhere among the causes and the suppressed exceptions: a commit that fails because the server shut the
+     * connection ends in a RollbackException whose SQL error is only a suppressed exception of it.
+     */
     static boolean isDatabaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql) {
-                String state = sql.getSQLState();
-                if (state != null && (state.startsWith("08") || state.startsWith("57P0") || state.equals("53300"))) {
-                    return true;
-                }
-                if (state == null && String.valueOf(sql.getMessage()).contains("acquisition timeout")) {
-                    return true;
-                }
+        return isDatabaseUnavailable(e, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    private static boolean isDatabaseUnavailable(Throwable t, java.util.Set<Throwable> seen) {
+        if (t == null || !seen.add(t)) {
+            return false;
+        }
+        if (t instanceof java.sql.SQLException sql) {
+            String state = sql.getSQLState();
+            if (state != null && (state.startsWith("08") || state.startsWith("57P0") || state.equals("53300"))) {
+                return true;
             }
-            if (t.getCause() == t) {
-                break;
+            if (state == null && String.valueOf(sql.getMessage()).contains("acquisition timeout")) {
+                return true;
             }
         }
-        return false;
+        for (Throwable suppressed : t.getSuppressed()) {
+            if (isDatabaseUnavailable(suppressed, seen)) {
+                return true;
+            }
+        }
+        return isDatabaseUnavailable(t.getCause(), seen);
     }
 
     private static Response unauthorized(UriInfo uri) {
@@ -230,54 +254,25 @@ public class ProblemMappers {
         };
     }
 
-    private static boolean causedByPathParameter(Throwable cause, UriInfo uri) {
-        if (uri == null || uri.getPathParameters().isEmpty()) {
-            return false;
+    /**
+     * The query parameter whose value failed to convert, or null when it was a path parameter. Services take
+     * query parameters as strings and parse them with QueryParams, so a conversion failure is a path parameter
+     * (a 404: the segment names no resource) unless its message quotes a query value; a path without
+     * parameters leaves only the query, named "query" when no value is quoted.
+     */
+    static String queryParameterOf(Throwable cause, UriInfo uri) {
+        if (uri == null) {
+            return null;
         }
         String message = String.valueOf(cause.getMessage());
-        for (List<String> values : uri.getPathParameters().values()) {
-            for (String value : values) {
+        for (var e : uri.getQueryParameters().entrySet()) {
+            for (String value : e.getValue()) {
                 if (!value.isEmpty() && message.contains(value)) {
-                    return true;
+                    return e.getKey();
                 }
             }
         }
-        return false;
-    }
-
-    static String fieldOf(Path path) {
-        StringBuilder sb = new StringBuilder();
-        String parameterName = null;
-        for (Path.Node node : path) {
-            ElementKind kind = node.getKind();
-            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR || kind == ElementKind.RETURN_VALUE) {
-                continue;
-            }
-            if (kind == ElementKind.PARAMETER || kind == ElementKind.CROSS_PARAMETER) {
-                parameterName = node.getName();
-                continue;
-            }
-            if (node.getName() != null) {
-                if (!sb.isEmpty() && !node.isInIterable()) {
-                    sb.append('.');
-                }
-                if (node.isInIterable()) {
-                    sb.append(node.getIndex() != null ? "[" + node.getIndex() + "]"
-                            : node.getKey() != null ? "[" + node.getKey() + "]" : "");
-                    if (!sb.isEmpty()) {
-                        sb.append('.');
-                    }
-                }
-                sb.append(node.getName());
-            } else if (node.isInIterable()) {
-                sb.append(node.getIndex() != null ? "[" + node.getIndex() + "]"
-                        : node.getKey() != null ? "[" + node.getKey() + "]" : "");
-            }
-        }
-        if (sb.isEmpty()) {
-            return parameterName == null ? "body" : parameterName;
-        }
-        return sb.toString();
+        return uri.getPathParameters().isEmpty() ? "query" : null;
     }
 
     private static String jsonPath(JsonMappingException e) {

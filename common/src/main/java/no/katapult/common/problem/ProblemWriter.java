@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import no.katapult.common.requestid.RequestIds;
+import no.katapult.common.tracing.TraceIds;
 
 /** Turns a {@link Problem} into a JAX-RS response or writes it straight to a Vert.x response. */
 @ApplicationScoped
@@ -15,10 +16,13 @@ public class ProblemWriter {
     @Inject
     ObjectMapper mapper;
 
-    /** Fills in requestId and instance, which every problem must carry. */
+    /** Fills in requestId, traceId and instance, which every problem must carry. */
     public static Problem complete(Problem problem, String path) {
         if (problem.requestId == null) {
             problem.requestId = RequestIds.current();
+        }
+        if (problem.traceId == null) {
+            problem.traceId = TraceIds.current();
         }
         if (problem.instance == null) {
             problem.instance = path;
@@ -41,7 +45,15 @@ public class ProblemWriter {
 
     public void write(RoutingContext ctx, Problem problem) {
         Object id = ctx.get(RequestIds.MDC_KEY);
-        if (problem.requestId == null && id != null) {
+        if (id == null) {
+            // A failure before RequestIdFilter ran (the router could not match the URI): the id starts here.
+            id = RequestIds.acceptOrGenerate(ctx.request().getHeader(RequestIds.HEADER));
+            ctx.put(RequestIds.MDC_KEY, id);
+            if (!ctx.response().headWritten()) {
+                ctx.response().putHeader(RequestIds.HEADER, id.toString());
+            }
+        }
+        if (problem.requestId == null) {
             problem.requestId = id.toString();
         }
         complete(problem, ctx.request().path());

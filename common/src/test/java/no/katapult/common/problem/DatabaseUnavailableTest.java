@@ -18,6 +18,19 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void aCommitRefusedBecauseTheServerShutTheConnectionIsUnavailability() {
+        // As Narayana reports it when PostgreSQL stops during the commit (seen in PostgresRestartDrillTest).
+        var xa = new javax.transaction.xa.XAException("Error trying to transactionCommit local transaction");
+        xa.initCause(new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        var rollback = new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(xa);
+        assertTrue(ProblemMappers.isDatabaseUnavailable(new RuntimeException("Error invoking subclass method", rollback)));
+        var unrelated = new jakarta.transaction.RollbackException("marked rollback only");
+        unrelated.addSuppressed(new IllegalStateException("boom"));
+        assertFalse(ProblemMappers.isDatabaseUnavailable(new RuntimeException(unrelated)));
+    }
+
+    @Test
     void aClosedClientConnectionIsRecognised() {
         assertTrue(ProblemMappers.isClientGone(new RuntimeException(new java.nio.channels.ClosedChannelException())));
         assertTrue(ProblemMappers.isClientGone(new IllegalStateException("Connection was closed")));

@@ -24,6 +24,9 @@ public final class ProblemAssert {
         String requestId = response.jsonPath().getString("requestId");
         assertNotNull(requestId, "requestId member");
         assertEquals(requestId, response.header("X-Request-Id"), "requestId echoes the header");
+        String traceId = response.jsonPath().getString("traceId");
+        assertTrue(traceId != null && traceId.matches("[0-9a-f]{32}") && !traceId.matches("0+"),
+                () -> "traceId member, a W3C trace id: " + body);
         assertFalse(body.contains("Exception"), () -> "no class names in problems: " + body);
         assertFalse(body.matches("(?s).*\\bat [a-z]+\\.[a-z].*\\(.*\\.java:\\d+\\).*"), () -> "no stack traces: " + body);
         assertFalse(body.toLowerCase().contains("sqlstate") || body.contains("ERROR:"), () -> "no SQL: " + body);

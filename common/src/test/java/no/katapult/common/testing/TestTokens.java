@@ -50,6 +50,8 @@ public final class TestTokens {
         private final String[] roles;
         private String orgNo;
         private String centreCode;
+        private String email;
+        private String locale;
         private String issuer = ISSUER;
         private String audience = AUDIENCE;
         private Instant expiresAt = Instant.now().plusSeconds(3600);
@@ -67,6 +69,18 @@ public final class TestTokens {
 
         public Builder centreCode(String centreCode) {
             this.centreCode = centreCode;
+            return this;
+        }
+
+        /** The {@code email} claim, as Keycloak's email scope gives it. */
+        public Builder email(String email) {
+            this.email = email;
+            return this;
+        }
+
+        /** The {@code locale} claim (the user's locale attribute). */
+        public Builder locale(String locale) {
+            this.locale = locale;
             return this;
         }
 
@@ -100,6 +114,12 @@ public final class TestTokens {
             }
             if (centreCode != null) {
                 b.claim("centre_code", centreCode);
+            }
+            if (email != null) {
+                b.claim("email", email);
+            }
+            if (locale != null) {
+                b.claim("locale", locale);
             }
             return b;
         }

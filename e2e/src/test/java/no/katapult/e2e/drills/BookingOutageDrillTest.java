@@ -1,6 +1,8 @@
 package no.katapult.e2e.drills;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import no.katapult.client.Answer;
+import no.katapult.e2e.Slots;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -8,9 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.LongSummaryStatistics;
 
-import static no.katapult.e2e.drills.Drills.assertProblem;
+import static no.katapult.e2e.Problems.assertProblem;
 import static no.katapult.e2e.drills.Drills.get;
-import static no.katapult.e2e.drills.Drills.q;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,10 +28,7 @@ class BookingOutageDrillTest {
     void bookingCallsFailFastWhileFacilityBookingIsDownAndRecoverWithoutAGatewayRestart() {
         Drills.awaitHealthy();
         JsonNode facility = Drills.facility(Drills.bookableFacilities().get(0).path("id").asText());
-        var monday = Drills.nextMonday().plusWeeks(1);
-        String availability = "/api/v1/availability?resourceType=FACILITY&resourceId=" + facility.path("id").asText()
-                + "&from=" + q(monday.toOffsetDateTime().toString())
-                + "&to=" + q(monday.plusDays(7).toOffsetDateTime().toString());
+        String availability = Drills.availability(facility.path("id").asText(), Slots.nextMonday().plusWeeks(1), 7);
         assertEquals(200, get("/api/v1/bookings", "sme-anna").status());
         assertEquals(200, get(availability, null).status());
         long gatewayPid = StackControl.pid("gateway").orElseThrow();
@@ -39,15 +37,16 @@ class BookingOutageDrillTest {
         try {
             List<Long> durations = new ArrayList<>();
             for (int i = 0; i < CALLS_PER_KIND; i++) {
-                for (Drills.Reply r : List.of(get("/api/v1/bookings", "sme-anna"), get(availability, null))) {
+                for (Answer r : List.of(get("/api/v1/bookings", "sme-anna"), get(availability, null))) {
                     assertProblem(r, 503);
-                    assertTrue(r.millis() < 1000, () -> "503 within 1 s, took " + r.millis() + " ms: " + r);
-                    durations.add(r.millis());
+                    long millis = r.duration().toMillis();
+                    assertTrue(millis < 1000, () -> "503 within 1 s, took " + millis + " ms: " + r);
+                    durations.add(millis);
                 }
                 // The others keep answering, with and without a token.
-                Drills.Reply centres = get("/api/v1/centres", null);
+                Answer centres = get("/api/v1/centres", null);
                 assertEquals(200, centres.status(), centres::toString);
-                Drills.Reply calls = get("/api/v1/calls", "applicant-sin");
+                Answer calls = get("/api/v1/calls", "applicant-sin");
                 assertEquals(200, calls.status(), calls::toString);
             }
             LongSummaryStatistics stats = durations.stream().mapToLong(Long::longValue).summaryStatistics();

@@ -1,5 +1,8 @@
 package no.katapult.e2e.drills;
 
+import no.katapult.client.Answer;
+import no.katapult.client.OrgNumbers;
+import no.katapult.e2e.Problems;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -125,13 +128,13 @@ class PostgresRestartDrillTest {
         // And readable through the API, too (a sample, to stay within the rate limit).
         List<String> unreadable = new ArrayList<>();
         acknowledgedOrgs.stream().limit(10).forEach(orgNo -> {
-            Drills.Reply r = Drills.get("/api/v1/organisations/" + orgNo, "siva-admin");
+            Answer r = Drills.get("/api/v1/organisations/" + orgNo, "siva-admin");
             if (r.status() != 200) {
                 unreadable.add("organisation " + orgNo + ": " + r);
             }
         });
         acknowledgedCalls.stream().limit(10).forEach(id -> {
-            Drills.Reply r = Drills.get("/api/v1/calls/" + id, "siva-admin");
+            Answer r = Drills.get("/api/v1/calls/" + id, "siva-admin");
             if (r.status() != 200) {
                 unreadable.add("call " + id + ": " + r);
             }
@@ -153,7 +156,7 @@ class PostgresRestartDrillTest {
         return statuses.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
-    private void writeLoop(Supplier<Drills.Reply> write) {
+    private void writeLoop(Supplier<Answer> write) {
         while (running.get()) {
             try {
                 write.get();
@@ -165,9 +168,9 @@ class PostgresRestartDrillTest {
         }
     }
 
-    private Drills.Reply putOrganisation() {
-        String orgNo = Drills.randomOrgNo("97");
-        Drills.Reply r = call("PUT", "/api/v1/organisations/" + orgNo, "siva-admin",
+    private Answer putOrganisation() {
+        String orgNo = OrgNumbers.random("97");
+        Answer r = call("PUT", "/api/v1/organisations/" + orgNo, "siva-admin",
                 json(Map.of("name", "PostgreSQL restart drill " + orgNo + " (test data)", "kind", "COMPANY")));
         record("PUT /api/v1/organisations/" + orgNo, r);
         if (r.status() == 200 || r.status() == 201) {
@@ -179,7 +182,7 @@ class PostgresRestartDrillTest {
         return r;
     }
 
-    private Drills.Reply postCall() {
+    private Answer postCall() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         String body = """
                 {"title": "PostgreSQL restart drill %s (test data)", "description": "Drill", "kind": "PRE_PROJECT",
@@ -188,7 +191,7 @@ class PostgresRestartDrillTest {
                  "maxAmountPerApplication": {"amount": 100000, "currency": "NOK"},
                  "criteria": [{"code": "relevance", "name": "Relevans", "description": "Relevans", "weight": 1.0}]}
                 """.formatted(UUID.randomUUID(), now.plusDays(30), now.plusDays(60));
-        Drills.Reply r = call("POST", "/api/v1/calls", "siva-admin", body);
+        Answer r = call("POST", "/api/v1/calls", "siva-admin", body);
         record("POST /api/v1/calls", r);
         if (r.status() == 201) {
             acknowledgedCalls.add(r.json().path("id").asText());
@@ -196,17 +199,17 @@ class PostgresRestartDrillTest {
         return r;
     }
 
-    private void record(String request, Drills.Reply r) {
+    private void record(String request, Answer r) {
         statuses.computeIfAbsent(r.status(), s -> new AtomicInteger()).incrementAndGet();
         boolean acceptable = r.status() == 200 || r.status() == 201 || r.status() == 503 || r.status() == 429;
-        if (!acceptable || r.hasStackTrace() || (r.status() >= 400 && !r.isProblem())) {
+        if (!acceptable || Problems.hasStackTrace(r) || (r.status() >= 400 && !r.isProblem())) {
             badAnswers.add(request + " -> " + r);
         }
     }
 
     private void watchReadiness(int port) {
         while (running.get()) {
-            Drills.Reply r = Drills.readiness(port);
+            Answer r = Drills.readiness(port);
             boolean up = r.status() == 200 && r.body().replace(" ", "").contains("\"status\":\"UP\"");
             long now = System.nanoTime();
             if (!up && !firstDown.containsKey(port)) {

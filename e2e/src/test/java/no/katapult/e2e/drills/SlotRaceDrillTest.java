@@ -1,11 +1,12 @@
 package no.katapult.e2e.drills;
 
+import no.katapult.client.Answer;
+import no.katapult.e2e.Slots;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import static no.katapult.e2e.drills.Drills.assertProblem;
+import static no.katapult.e2e.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -32,17 +33,17 @@ class SlotRaceDrillTest {
     @Test
     void exactlyOneOfFiftyConcurrentClientsGetsTheSlot() throws Exception {
         Drills.awaitHealthy();
-        List<Drills.Slot> slots = Drills.freeSlots(2);
+        List<Slots.Slot> slots = Drills.freeSlots(2);
         warmUp(slots.get(0));
-        Drills.Slot slot = slots.get(1);
-        String body = slot.bookingBody("Slot race drill (test data)");
+        Slots.Slot slot = slots.get(1);
+        Map<String, Object> body = slot.bookingBody("Slot race drill (test data)");
         String winner = null;
 
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         try {
             CountDownLatch ready = new CountDownLatch(CLIENTS);
             CountDownLatch go = new CountDownLatch(1);
-            List<Future<Drills.Reply>> futures = new ArrayList<>();
+            List<Future<Answer>> futures = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {
                 futures.add(pool.submit(() -> {
                     ready.countDown();
@@ -54,25 +55,24 @@ class SlotRaceDrillTest {
             }
             ready.await(30, TimeUnit.SECONDS);
             go.countDown();
-            List<Drills.Reply> replies = new ArrayList<>();
-            for (Future<Drills.Reply> f : futures) {
+            List<Answer> replies = new ArrayList<>();
+            for (Future<Answer> f : futures) {
                 replies.add(f.get(60, TimeUnit.SECONDS));
             }
 
             Map<Integer, Long> byStatus = replies.stream()
-                    .collect(Collectors.groupingBy(Drills.Reply::status, TreeMap::new, Collectors.counting()));
-            long slowest = replies.stream().mapToLong(Drills.Reply::millis).max().orElse(0);
+                    .collect(Collectors.groupingBy(Answer::status, TreeMap::new, Collectors.counting()));
+            long slowest = replies.stream().mapToLong(r -> r.duration().toMillis()).max().orElse(0);
             System.out.printf("[drill slot-race] %d clients, one slot %s..%s of facility %s: %s; slowest answer %d ms%n",
                     CLIENTS, slot.start(), slot.end(), slot.facilityId(), byStatus, slowest);
-            List<Drills.Reply> created = replies.stream().filter(r -> r.status() == 201).toList();
+            List<Answer> created = replies.stream().filter(r -> r.status() == 201).toList();
             if (!created.isEmpty()) {
                 winner = created.get(0).json().path("id").asText();
             }
             assertEquals(1, created.size(), () -> "exactly one 201: " + byStatus);
-            for (Drills.Reply r : replies) {
+            for (Answer r : replies) {
                 if (r.status() != 201) {
-                    assertProblem(r, 409);
-                    assertEquals("urn:katapult:problem:booking-conflict", r.problemType(), r::toString);
+                    assertProblem(r, 409, "booking-conflict");
                 }
             }
             assertNoOverlap(slot.facilityId());
@@ -86,11 +86,11 @@ class SlotRaceDrillTest {
      * A few sequential bookings of another slot first: the race is about correctness under concurrency, and a
      * stack that just started answers its very first burst slowly (its registry client included).
      */
-    private static void warmUp(Drills.Slot slot) {
+    private static void warmUp(Slots.Slot slot) {
         String booked = Drills.book(slot, "Slot race drill warm-up (test data)");
         try {
             for (int i = 0; i < 5; i++) {
-                Drills.Reply r = Drills.call("POST", "/api/v1/bookings", "sme-anna",
+                Answer r = Drills.call("POST", "/api/v1/bookings", "sme-anna",
                         slot.bookingBody("Slot race drill warm-up (test data)"),
                         Map.of("Idempotency-Key", UUID.randomUUID().toString()));
                 assertProblem(r, 409);

@@ -1,10 +1,10 @@
 package no.katapult.e2e.drills;
 
+import no.katapult.client.Answer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,7 +37,7 @@ public final class StackControl {
                 + ": run the drills against a stack started with ./catapult up (or set CATAPULT_DATA_DIR)");
     }
 
-    private static Drills.Reply request(String method, String path) {
+    private static Answer request(String method, String path) {
         Path run = runDir();
         String token;
         String port;
@@ -49,12 +49,12 @@ public final class StackControl {
                     + "running, and up to date?): " + e);
         }
         // A start waits until the part is ready.
-        return Drills.send(method, "http://127.0.0.1:" + port + path, token, null, Map.of(), Duration.ofMinutes(5));
+        return Drills.send(method, "http://127.0.0.1:" + port + path, token, Duration.ofMinutes(5));
     }
 
     /** Performs the action and fails the drill if the launcher refuses or fails it. */
     public static String act(String action, String part) {
-        Drills.Reply r = request("POST", "/parts/" + part + "/" + action);
+        Answer r = request("POST", "/parts/" + part + "/" + action);
         assertEquals(200, r.status(), () -> "./catapult " + action + " " + part + ": " + r.body());
         return r.body().strip();
     }
@@ -73,7 +73,7 @@ public final class StackControl {
 
     /** The launcher's view of the parts, one line each. */
     public static String status() {
-        Drills.Reply r = request("GET", "/parts");
+        Answer r = request("GET", "/parts");
         assertEquals(200, r.status(), r::toString);
         return r.body();
     }

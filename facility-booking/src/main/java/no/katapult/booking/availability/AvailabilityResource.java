@@ -7,10 +7,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import no.katapult.booking.booking.BookingFilter;
-import no.katapult.booking.booking.ResourceType;
-import no.katapult.common.problem.Problem;
-import no.katapult.common.problem.ProblemException;
+import no.katapult.booking.rules.ResourceType;
+import no.katapult.common.query.QueryParams;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -18,9 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 @Path("/api/v1/availability")
@@ -34,9 +30,10 @@ public class AvailabilityResource {
     @Produces(MediaType.APPLICATION_JSON)
     @PermitAll
     @Operation(operationId = "getAvailability", summary = "Free intervals of a facility or equipment item",
-            description = "Opening hours (Europe/Oslo) minus closures, minus active bookings with their buffers, "
-                    + "cut to the lead time and the booking horizon. The window [from, to) is at most 31 days. "
-                    + "Public: no token needed.")
+            description = "Opening hours (Europe/Oslo) minus closures, minus active bookings with their buffers "
+                    + "(the facility's, and those that claim the item, or any item the facility holds now, wherever "
+                    + "it was when they were made), cut to the lead time and the booking horizon. The window "
+                    + "[from, to) is at most 31 days. Public: no token needed.")
     @APIResponse(responseCode = "200", description = "The free intervals",
             content = @Content(schema = @Schema(implementation = AvailabilityView.class)))
     @APIResponse(responseCode = "400", description = "A missing or bad parameter, or a window over 31 days")
@@ -47,23 +44,12 @@ public class AvailabilityResource {
             @QueryParam("resourceId") @Parameter(required = true) String resourceId,
             @QueryParam("from") @Parameter(required = true, example = "2027-03-28T00:00:00+01:00") String from,
             @QueryParam("to") @Parameter(required = true, example = "2027-03-29T00:00:00+02:00") String to) {
-        List<Problem.FieldError> missing = new ArrayList<>();
-        for (String[] p : new String[][]{{"resourceType", resourceType}, {"resourceId", resourceId}, {"from", from}, {"to", to}}) {
-            if (p[1] == null || p[1].isBlank()) {
-                missing.add(new Problem.FieldError(p[0], "is required"));
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw ProblemException.badRequest(missing.size() == 1 ? "1 required parameter is missing"
-                    : missing.size() + " required parameters are missing", missing);
-        }
-        ResourceType type;
-        try {
-            type = ResourceType.valueOf(resourceType.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("resourceType", "must be FACILITY or EQUIPMENT");
-        }
-        UUID id = BookingFilter.uuid("resourceId", resourceId);
-        return service.availability(type, id, BookingFilter.timestamp("from", from), BookingFilter.timestamp("to", to));
+        QueryParams params = new QueryParams();
+        ResourceType type = params.requiredEnum("resourceType", resourceType, ResourceType.class);
+        UUID id = params.requiredUuid("resourceId", resourceId);
+        OffsetDateTime start = params.requiredTimestamp("from", from);
+        OffsetDateTime end = params.requiredTimestamp("to", to);
+        params.done();
+        return service.availability(type, id, start, end);
     }
 }

@@ -2,14 +2,16 @@ package no.katapult.booking.availability;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import no.katapult.booking.booking.BookingPolicy;
-import no.katapult.booking.booking.BookingQueries;
-import no.katapult.booking.booking.ResourceType;
-import no.katapult.booking.registry.BookableResource;
-import no.katapult.booking.registry.Registry;
-import no.katapult.booking.time.Clocks;
+import no.katapult.booking.BookingQueries;
+import no.katapult.booking.config.BookingConfig;
+import no.katapult.booking.registry.RegistryClient;
+import no.katapult.booking.rules.BookableResource;
+import no.katapult.booking.rules.BookingPolicy;
+import no.katapult.booking.rules.Interval;
+import no.katapult.booking.rules.OpeningCalendar;
+import no.katapult.booking.rules.ResourceType;
 import no.katapult.common.problem.ProblemException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import no.katapult.common.time.Clocks;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -22,27 +24,30 @@ import java.util.UUID;
 
 /**
  * Free time of a resource: opening hours, minus closures, minus active bookings padded so that a new
- * booking's own buffer would not touch theirs, from the lead time on, starting before the horizon.
+ * booking's own buffer would not touch theirs, from the lead time on, starting before the horizon. The
+ * bookings are those a new booking would collide with in the database: of the facility, and those that
+ * claim the item, or any item the facility holds now, wherever it was when they were made.
  */
 @ApplicationScoped
 public class AvailabilityService {
 
     @Inject
-    Registry registry;
+    RegistryClient registry;
 
     @Inject
     BookingQueries queries;
 
     @Inject
-    Clock clock;
+    BookingConfig config;
 
-    @ConfigProperty(name = "booking.availability.max-window-days", defaultValue = "31")
-    int maxWindowDays;
+    @Inject
+    Clock clock;
 
     public AvailabilityView availability(ResourceType type, UUID resourceId, OffsetDateTime from, OffsetDateTime to) {
         if (!to.isAfter(from)) {
             throw ProblemException.badRequest("to", "must be after from");
         }
+        int maxWindowDays = config.availabilityMaxWindowDays();
         if (Duration.between(from, to).compareTo(Duration.ofDays(maxWindowDays)) > 0) {
             throw ProblemException.badRequest("to", "the window may be at most " + maxWindowDays + " days");
         }
@@ -52,16 +57,16 @@ public class AvailabilityService {
         List<Interval> free = resource.bookable() && resource.active()
                 ? free(resource, from.toInstant(), to.toInstant()) : List.of();
         List<AvailabilityView.FreeInterval> intervals = free.stream()
-                .map(i -> new AvailabilityView.FreeInterval(oslo(i.start()), oslo(i.end())))
+                .map(i -> new AvailabilityView.FreeInterval(Clocks.inOslo(i.start()), Clocks.inOslo(i.end())))
                 .toList();
-        return new AvailabilityView(type, resourceId, oslo(from.toInstant()), oslo(to.toInstant()), intervals);
+        return new AvailabilityView(type, resourceId, Clocks.inOslo(from.toInstant()), Clocks.inOslo(to.toInstant()), intervals);
     }
 
     private List<Interval> free(BookableResource resource, Instant from, Instant to) {
         BookingPolicy policy = new BookingPolicy(resource);
-        OpeningCalendar calendar = new OpeningCalendar(resource.facility());
+        OpeningCalendar calendar = policy.calendar();
         Instant now = clock.instant();
-        Instant lower = alignUp(calendar, max(from, now.plus(policy.leadTime())), policy.granularityMinutes());
+        Instant lower = policy.firstSlotFrom(max(from, now.plus(policy.leadTime())));
         Instant horizon = policy.horizonEnd(now);
         Instant upper = to;
         if (!upper.isAfter(lower) || (horizon != null && !horizon.isAfter(lower))) {
@@ -73,37 +78,19 @@ public class AvailabilityService {
         // A new booking [s, e) is blocked as [s - b, e + b); it fits next to an existing blocked
         // period [x, y) exactly when [s, e) stays out of [x - b, y + b).
         Duration buffer = Duration.ofMinutes(policy.bufferMinutes());
-        List<Interval> busy = new ArrayList<>();
-        for (OffsetDateTime[] blocked : queries.blockedPeriods(resource.facility().id(), resource.type(),
-                resource.resourceId(), lower.minus(buffer).atOffset(ZoneOffset.UTC),
-                upper.plus(buffer).atOffset(ZoneOffset.UTC))) {
-            busy.add(new Interval(blocked[0].toInstant().minus(buffer), blocked[1].toInstant().plus(buffer)));
-        }
         List<Interval> unavailable = new ArrayList<>(closed);
-        unavailable.addAll(busy);
+        for (OffsetDateTime[] blocked : queries.blockedPeriods(resource, lower.minus(buffer).atOffset(ZoneOffset.UTC),
+                upper.plus(buffer).atOffset(ZoneOffset.UTC))) {
+            unavailable.add(new Interval(blocked[0].toInstant().minus(buffer), blocked[1].toInstant().plus(buffer)));
+        }
         // The horizon limits when a booking may start: an interval that begins before it stays whole.
         return Interval.subtract(open, unavailable).stream()
                 .filter(i -> horizon == null || i.start().isBefore(horizon))
                 .toList();
     }
 
-    /** The lead-time cut lands on the slot grid of its opening interval, so a free interval starts bookable. */
-    private static Instant alignUp(OpeningCalendar calendar, Instant t, int granularityMinutes) {
-        return calendar.dailyIntervalContaining(t).map(day -> {
-            long step = granularityMinutes * 60L;
-            long offset = Duration.between(day.start(), t).toSeconds();
-            long steps = (offset + step - 1) / step;
-            Instant aligned = day.start().plusSeconds(steps * step);
-            return aligned.isBefore(t) ? t : aligned;
-        }).orElse(t);
-    }
-
-    private static OffsetDateTime oslo(Instant t) {
-        return t.atZone(Clocks.OSLO).toOffsetDateTime();
-    }
 
     private static Instant max(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
     }
-
 }

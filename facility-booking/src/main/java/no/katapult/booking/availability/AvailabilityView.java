@@ -1,6 +1,6 @@
 package no.katapult.booking.availability;
 
-import no.katapult.booking.booking.ResourceType;
+import no.katapult.booking.rules.ResourceType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;

@@ -1,38 +1,403 @@
 package no.katapult.booking.registry;
 
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CacheResult;
+import io.quarkus.cache.CaffeineCache;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.quarkus.runtime.Startup;
+import io.smallrye.faulttolerance.api.Guard;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
-import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import no.katapult.booking.config.BookingConfig;
+import no.katapult.booking.rules.BookableResource;
+import no.katapult.booking.rules.BookingRules;
+import no.katapult.booking.rules.Closure;
+import no.katapult.booking.rules.Facility;
+import no.katapult.booking.rules.OpeningInterval;
+import no.katapult.booking.rules.ResourceType;
+import no.katapult.booking.rules.SmeClass;
+import no.katapult.common.money.Money;
+import no.katapult.common.problem.ProblemException;
+import no.katapult.common.requestid.RequestIdPropagation;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+import org.jboss.logging.Logger;
 
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** The parts of catapult-registry's API that bookings need. Timeouts are in application.properties. */
-@RegisterRestClient(configKey = "registry")
-@RegisterProvider(RequestIdPropagation.class)
-@Path("/api/v1")
-@Produces(MediaType.APPLICATION_JSON)
-public interface RegistryClient {
+/**
+ * The one client of catapult-registry, in the style of quarkus-super-heroes' VillainClient: the calls,
+ * their timeouts, one circuit breaker for all of them, a short cache of the public catalogue, and the
+ * handling of each answer, together.
+ *
+ * <p>The breaker counts only the registry's own failures: a 5xx, a timeout, a refused connection, an
+ * empty or unreadable body. Those, and an open breaker, are 503 registry-unavailable with Retry-After.
+ * A 404 is an answer (empty). Any other 4xx is the registry refusing this request, because of the
+ * caller's input or token, so it never opens the breaker: 401 and 403 become 403 (the registry will not
+ * show that to this caller), 429 a 503 with the registry's Retry-After, the rest 422 registry-refused.
+ * Failures and 404s are not cached. Created at start-up, so a bad setting fails the start and the
+ * breaker exists (for CircuitBreakerMaintenance) before the first call.
+ *
+ * <p>Two views of the catalogue: {@link #resource} from the short cache, for availability, and
+ * {@link #currentResource} read past it, for making a booking, whose terms (centre, price, buffer, whether
+ * it may be booked at all, the items a facility booking claims) must be the registry's as they are now.
+ */
+@Startup
+@ApplicationScoped
+public class RegistryClient {
 
-    @GET
-    @Path("/facilities/{id}")
-    RegistryFacility facility(@PathParam("id") UUID id);
+    /** The breaker's name, for CircuitBreakerMaintenance. */
+    public static final String BREAKER = "catapult-registry";
 
-    @GET
-    @Path("/equipment/{id}")
-    RegistryEquipment equipment(@PathParam("id") UUID id);
+    private static final Logger LOG = Logger.getLogger(RegistryClient.class);
+    private static final String RETRY_AFTER_SECONDS = "5";
 
-    @GET
-    @Path("/centres/{id}")
-    RegistryCentre centre(@PathParam("id") UUID id);
+    private final Api api;
+    private final Guard guard;
+    private final Cache facilityCache;
+    private final Cache equipmentCache;
 
-    /** Not public: the caller's own bearer token is forwarded, so the registry applies its own access rule. */
-    @GET
-    @Path("/organisations/{orgNo}")
-    RegistryOrganisation organisation(@PathParam("orgNo") String orgNo,
-                                      @HeaderParam("Authorization") String authorization);
+    RegistryClient(BookingConfig config, @CacheName("registry-facilities") Cache facilityCache,
+                   @CacheName("registry-equipment") Cache equipmentCache) {
+        this.facilityCache = facilityCache;
+        this.equipmentCache = equipmentCache;
+        BookingConfig.Registry registry = config.registry();
+        this.api = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(registry.url())
+                .connectTimeout(registry.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(registry.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .register(RequestIdPropagation.class)
+                .build(Api.class);
+        this.guard = Guard.create()
+                .withCircuitBreaker()
+                .name(BREAKER)
+                .requestVolumeThreshold(6)
+                .failureRatio(0.5)
+                .successThreshold(1)
+                .delay(registry.circuitDelay().toMillis(), ChronoUnit.MILLIS)
+                .when(Unavailable.class::isInstance)
+                .done()
+                .build();
+    }
+
+    /**
+     * The resource with its facility and centre, as the registry described it at most the cache's lifetime
+     * ago; empty when the registry does not know it.
+     */
+    public Optional<BookableResource> resource(ResourceType type, UUID id) {
+        return lookup(type, id, false);
+    }
+
+    /**
+     * The same, as the registry describes it now: read past the cache (which it refreshes). A facility
+     * comes with the items it holds now, so that a booking of it claims exactly those.
+     */
+    public Optional<BookableResource> currentResource(ResourceType type, UUID id) {
+        return lookup(type, id, true);
+    }
+
+    private Optional<BookableResource> lookup(ResourceType type, UUID id, boolean current) {
+        return answer(() -> {
+            try {
+                return Optional.of(resolve(type, id, current));
+            } catch (NotFound e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /**
+     * The organisation's SME class; empty when the registry has no record or no declaration of it. The
+     * caller's token is forwarded, so the registry applies its own access rule. Not cached: declarations change.
+     */
+    public Optional<SmeClass> smeClass(String orgNo, String bearerToken) {
+        return organisation(orgNo, bearerToken).map(OrganisationData::smeClass);
+    }
+
+    /**
+     * The organisation's name as the registry records it now; empty when the registry has no record of it
+     * (or no name). Like {@link #smeClass}, with the caller's token and not cached.
+     */
+    public Optional<String> organisationName(String orgNo, String bearerToken) {
+        return organisation(orgNo, bearerToken).map(OrganisationData::name).filter(RegistryClient::present);
+    }
+
+    private Optional<OrganisationData> organisation(String orgNo, String bearerToken) {
+        return answer(() -> {
+            try {
+                return Optional.of(call("organisation " + orgNo,
+                        () -> api.organisation(orgNo, "Bearer " + bearerToken), OrganisationData.class));
+            } catch (NotFound e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    @CacheResult(cacheName = "registry-facilities")
+    FacilityData cachedFacility(UUID id) {
+        return fetchFacility(id);
+    }
+
+    @CacheResult(cacheName = "registry-equipment")
+    EquipmentData cachedEquipment(UUID id) {
+        return fetchEquipment(id);
+    }
+
+    private FacilityData facility(UUID id, boolean current) {
+        return current ? refresh(facilityCache, id, fetchFacility(id)) : cachedFacility(id);
+    }
+
+    private EquipmentData equipment(UUID id, boolean current) {
+        return current ? refresh(equipmentCache, id, fetchEquipment(id)) : cachedEquipment(id);
+    }
+
+    private FacilityData fetchFacility(UUID id) {
+        return call("facility " + id, () -> api.facility(id), FacilityData.class);
+    }
+
+    private EquipmentData fetchEquipment(UUID id) {
+        return call("equipment " + id, () -> api.equipment(id), EquipmentData.class);
+    }
+
+    /** What was just read is also what the next cached read sees. */
+    private static <T> T refresh(Cache cache, UUID key, T value) {
+        cache.as(CaffeineCache.class).put(key, CompletableFuture.completedFuture(value));
+        return value;
+    }
+
+    @CacheResult(cacheName = "registry-centres")
+    CentreData centre(UUID id) {
+        return call("centre " + id, () -> api.centre(id), CentreData.class);
+    }
+
+    private BookableResource resolve(ResourceType type, UUID id, boolean current) {
+        if (type == ResourceType.FACILITY) {
+            FacilityData facility = facility(id, current);
+            return new BookableResource(type, id, facility.name(), facility.toFacility(), centreCode(facility),
+                    facility.standardPrice(), orStandard(facility.smePrice(), facility.standardPrice()),
+                    facility.isBookable(), facility.isActive());
+        }
+        EquipmentData item = equipment(id, current);
+        if (item.facilityId() == null) {
+            throw new NotFound("facility of equipment " + id);
+        }
+        FacilityData facility = facility(item.facilityId(), current);
+        // Equipment without prices of its own is charged at its facility's.
+        boolean ownPrices = item.standardPrice() != null;
+        Money standard = ownPrices ? item.standardPrice() : facility.standardPrice();
+        Money sme = ownPrices ? orStandard(item.smePrice(), item.standardPrice())
+                : orStandard(facility.smePrice(), facility.standardPrice());
+        return new BookableResource(type, id, item.name(), facility.toFacility(), centreCode(facility), standard, sme,
+                item.isBookable() && facility.isBookable(), item.isActive() && facility.isActive());
+    }
+
+    private String centreCode(FacilityData facility) {
+        if (facility.centreCode() != null && !facility.centreCode().isBlank()) {
+            return facility.centreCode();
+        }
+        if (facility.centreId() == null) {
+            throw new Unavailable("The registry gave facility " + facility.id() + " no centre", null);
+        }
+        return centre(facility.centreId()).code();
+    }
+
+    private static Money orStandard(Money sme, Money standard) {
+        return sme != null ? sme : standard;
+    }
+
+    /** One request through the breaker; only {@link Unavailable} counts as a failure. */
+    private <T> T call(String what, Supplier<T> request, Class<T> type) {
+        return guard.get(() -> {
+            try {
+                T body = request.get();
+                if (body == null) {
+                    throw new Unavailable("The registry returned no body for " + what, null);
+                }
+                return body;
+            } catch (WebApplicationException e) {
+                int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
+                if (status == 404) {
+                    throw new NotFound(what);
+                }
+                if (status >= 400 && status < 500) {
+                    throw new Refused(what, status, e.getResponse().getHeaderString(HttpHeaders.RETRY_AFTER));
+                }
+                throw new Unavailable("The registry answered " + status + " for " + what, e);
+            } catch (ProcessingException e) {
+                throw new Unavailable("The registry could not be reached for " + what, e);
+            }
+        }, type);
+    }
+
+    /** Runs a lookup and turns what went wrong into the caller's problem: never a 500. */
+    private static <T> T answer(Supplier<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof CircuitBreakerOpenException) {
+                    throw unavailable("catapult-registry is failing; requests are paused for a few seconds",
+                            RETRY_AFTER_SECONDS);
+                }
+                if (t instanceof Unavailable || t instanceof FaultToleranceException) {
+                    LOG.warnf("Registry call failed: %s", t.getMessage());
+                    throw unavailable("catapult-registry did not answer; try again shortly", RETRY_AFTER_SECONDS);
+                }
+                if (t instanceof Refused refused) {
+                    throw refused.problem();
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static ProblemException unavailable(String detail, String retryAfter) {
+        return ProblemException.serviceUnavailable("registry-unavailable", detail).header(HttpHeaders.RETRY_AFTER, retryAfter);
+    }
+
+    /** The parts of catapult-registry's API that bookings and aid statements need. */
+    @Path("/api/v1")
+    @Produces(MediaType.APPLICATION_JSON)
+    interface Api {
+
+        @GET
+        @Path("/facilities/{id}")
+        FacilityData facility(@PathParam("id") UUID id);
+
+        @GET
+        @Path("/equipment/{id}")
+        EquipmentData equipment(@PathParam("id") UUID id);
+
+        @GET
+        @Path("/centres/{id}")
+        CentreData centre(@PathParam("id") UUID id);
+
+        /** Not public: the registry shows an organisation to its own users, Siva and partners. */
+        @GET
+        @Path("/organisations/{orgNo}")
+        OrganisationData organisation(@PathParam("orgNo") String orgNo,
+                                      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+    }
+
+    // The registry's representations, only the members bookings use; unknown members are ignored.
+
+    /** {@code equipment} is every item the facility holds, as the registry's facility representation lists them. */
+    record FacilityData(UUID id, UUID centreId, String centreCode, String name, AddressData address,
+                        Map<String, List<OpeningInterval>> openingHours, List<Closure> closures,
+                        BookingRules bookingRules, Money standardPrice, Money smePrice, Boolean bookable,
+                        Boolean active, List<EquipmentData> equipment) {
+
+        Facility toFacility() {
+            return new Facility(id, name, address == null ? null : address.oneLine(), openingHours, closures,
+                    bookingRules, activeItems());
+        }
+
+        /** Items that are not retired, bookable or not: a booking of the whole facility holds them all. */
+        List<UUID> activeItems() {
+            return equipment == null ? List.of() : equipment.stream()
+                    .filter(e -> e != null && e.id() != null && e.isActive())
+                    .map(EquipmentData::id)
+                    .toList();
+        }
+
+        boolean isBookable() {
+            return !Boolean.FALSE.equals(bookable);
+        }
+
+        boolean isActive() {
+            return !Boolean.FALSE.equals(active);
+        }
+    }
+
+    record AddressData(String street, String postcode, String municipality) {
+
+        /** "Storgata 1, 6002 Ålesund". */
+        String oneLine() {
+            String place = Stream.of(postcode, municipality).filter(RegistryClient::present)
+                    .collect(Collectors.joining(" "));
+            return Stream.of(street, place).filter(RegistryClient::present).collect(Collectors.joining(", "));
+        }
+    }
+
+    /** Without prices of its own, an item is charged at its facility's. */
+    record EquipmentData(UUID id, UUID facilityId, String name, Money standardPrice, Money smePrice,
+                         Boolean bookable, Boolean active) {
+
+        boolean isBookable() {
+            return !Boolean.FALSE.equals(bookable);
+        }
+
+        boolean isActive() {
+            return !Boolean.FALSE.equals(active);
+        }
+    }
+
+    record CentreData(String code) {
+    }
+
+    /** smeClass is null while the organisation has not declared its size. */
+    record OrganisationData(String name, SmeClass smeClass) {
+    }
+
+    private static boolean present(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    /** The registry answered 404: an answer, not a failure. */
+    static final class NotFound extends RuntimeException {
+        NotFound(String what) {
+            super(what, null, false, false);
+        }
+    }
+
+    /** The registry could not answer: the only kind of outcome that counts against the breaker. */
+    static final class Unavailable extends RuntimeException {
+        Unavailable(String message, Throwable cause) {
+            super(message, cause, false, false);
+        }
+    }
+
+    /** The registry refused this request with a 4xx other than 404: about the caller, not an outage. */
+    static final class Refused extends RuntimeException {
+        private final String what;
+        private final int status;
+        private final String retryAfter;
+
+        Refused(String what, int status, String retryAfter) {
+            super("The registry answered " + status + " for " + what, null, false, false);
+            this.what = what;
+            this.status = status;
+            this.retryAfter = retryAfter;
+        }
+
+        ProblemException problem() {
+            return switch (status) {
+                case 401, 403 -> ProblemException.forbidden("catapult-registry does not show " + what
+                        + " to you (it answered " + status + ")");
+                case 429 -> unavailable("catapult-registry is busy; try again shortly",
+                        retryAfter != null && retryAfter.matches("\\d{1,5}") ? retryAfter : RETRY_AFTER_SECONDS);
+                default -> ProblemException.unprocessable("registry-refused", "catapult-registry refused the request for "
+                                + what + " (it answered " + status + ")")
+                        .with("registryStatus", status);
+            };
+        }
+    }
 }

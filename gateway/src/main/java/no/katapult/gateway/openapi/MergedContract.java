@@ -19,17 +19,20 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import no.katapult.gateway.routing.GatewayConfig;
 import no.katapult.gateway.routing.RouteTable;
+import no.katapult.gateway.routing.RouteTable.Instance;
 import no.katapult.gateway.routing.RouteTable.UpstreamService;
+import no.katapult.gateway.upstream.Upstreams;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps the merged contract: fetches every service's document at start and periodically, keeps the last good
- * copy of each, and re-merges. A failed fetch never empties the contract.
+ * Keeps the merged contract: fetches every service's document at start and periodically (from any of its
+ * instances), keeps the last good copy of each, and re-merges. A failed fetch never empties the contract.
  */
 @ApplicationScoped
 public class MergedContract {
@@ -49,6 +52,9 @@ public class MergedContract {
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    Upstreams upstreams;
 
     private final YAMLMapper yaml = new YAMLMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -153,13 +159,28 @@ public class MergedContract {
                 yaml.writeValueAsBytes(result.document()));
     }
 
+    /** Any instance's contract will do: those that get requests first, the next one when one fails. */
     private Future<JsonNode> fetch(UpstreamService service) {
+        List<Instance> order = new ArrayList<>(service.instances());
+        order.sort(Comparator.comparing((Instance i) -> !upstreams.available(i)));
+        return fetchFrom(service, order, 0);
+    }
+
+    private Future<JsonNode> fetchFrom(UpstreamService service, List<Instance> order, int index) {
+        Instance instance = order.get(index);
+        return fetch(service, instance).recover(err -> {
+            LOG.debugf("Contract of %s not fetched: %s", instance, err.getMessage());
+            return index + 1 < order.size() ? fetchFrom(service, order, index + 1) : Future.failedFuture(err);
+        });
+    }
+
+    private Future<JsonNode> fetch(UpstreamService service, Instance instance) {
         long timeout = config.openapi().fetchTimeout().toMillis();
         return client.request(new RequestOptions()
                         .setMethod(HttpMethod.GET)
-                        .setHost(service.host())
-                        .setPort(service.port())
-                        .setSsl(service.ssl())
+                        .setHost(instance.host())
+                        .setPort(instance.port())
+                        .setSsl(instance.ssl())
                         .setURI(service.openapiPath())
                         .setTimeout(timeout)
                         .putHeader("Accept", "application/json"))

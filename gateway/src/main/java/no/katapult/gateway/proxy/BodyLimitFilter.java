@@ -5,12 +5,12 @@ import io.vertx.core.http.HttpHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import no.katapult.gateway.routing.GatewayConfig;
 
 /**
  * Rejects a declared body over the limit before anything else reads it. Runs ahead of Quarkus's own upload
  * limit (which answers a bare 413) and after the request id filter, so the problem carries the id.
- * Chunked bodies are counted while they stream (see {@link LimitedReadStream}).
+ * Chunked bodies are counted while they stream (see {@link LimitedReadStream}). The limit is the request's
+ * ({@link BodyLimits}): 1 MiB, or more for the few operations configured with their own.
  */
 @ApplicationScoped
 public class BodyLimitFilter {
@@ -19,18 +19,20 @@ public class BodyLimitFilter {
     static final int PRIORITY = 5_000;
 
     @Inject
-    GatewayConfig config;
+    BodyLimits limits;
 
     @Inject
     GatewayProblems problems;
 
     void register(@Observes Filters filters) {
-        long limit = config.maxBodySize().asLongValue();
         filters.register(ctx -> {
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (length != null && exceeds(length, limit)) {
-                problems.tooLarge(ctx, limit);
-                return;
+            if (length != null) {
+                long limit = limits.limitFor(ctx.request());
+                if (exceeds(length, limit)) {
+                    problems.tooLarge(ctx, limit);
+                    return;
+                }
             }
             ctx.next();
         }, PRIORITY);

@@ -48,6 +48,17 @@ public class GatewayProblems {
         writer.write(ctx, problem);
     }
 
+    /** 429 for a spent rate limit; the RateLimit-* and Retry-After headers are already on the response. */
+    public void tooManyRequests(RoutingContext ctx, no.katapult.gateway.ratelimit.RateLimiter.Decision decision,
+                                String service) {
+        if (!ctx.request().isEnded()) {
+            ctx.request().resume(); // drop the unread body so the connection stays usable
+        }
+        Problem problem = problem(429, "too-many-requests",
+                "Rate limit exceeded; retry after " + decision.retryAfterSeconds() + " s");
+        write(ctx, service == null ? problem : problem.with("service", service));
+    }
+
     /**
      * Answers 413 and closes the connection once the client has finished sending (or after a grace period):
      * a client that is still writing its body would otherwise see a reset instead of the answer.

@@ -6,7 +6,6 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Vertx;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
@@ -21,6 +20,7 @@ import no.katapult.gateway.resilience.CircuitBreakers;
 import no.katapult.gateway.routing.GatewayConfig;
 import no.katapult.gateway.routing.RouteTable;
 import no.katapult.gateway.routing.RouteTable.GatewayRoute;
+import no.katapult.gateway.upstream.Upstreams;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.security.Principal;
@@ -30,7 +30,7 @@ import java.util.Optional;
 
 /**
  * The proxy route: finds the owning service by prefix, applies the client's rate limit and streams the
- * exchange through vertx-http-proxy. Paths outside every prefix fall through to the 404 problem (EdgeRoutes).
+ * exchange through vertx-http-proxy to one of the service's instances (UpstreamExchange). Paths outside every prefix fall through to the 404 problem (EdgeRoutes).
  */
 @ApplicationScoped
 public class GatewayProxy {
@@ -51,7 +51,13 @@ public class GatewayProxy {
     CircuitBreakers breakers;
 
     @Inject
+    Upstreams upstreams;
+
+    @Inject
     GatewayProblems problems;
+
+    @Inject
+    BodyLimits bodyLimits;
 
     @Inject
     Vertx vertx;
@@ -60,17 +66,14 @@ public class GatewayProxy {
     private final Map<String, HttpProxy> proxies = new HashMap<>();
 
     void register(@Observes Router router) {
-        clients = new UpstreamClients(vertx, config.poolSize(), (int) config.connectTimeout().toMillis());
-        long maxBody = config.maxBodySize().asLongValue();
+        clients = new UpstreamClients(vertx, config.poolSize(), (int) config.connectTimeout().toMillis(),
+                config.upstreamKeepAlive());
         long connectTimeout = config.connectTimeout().toMillis();
         for (GatewayRoute route : routes.routes()) {
-            RouteTable.UpstreamService service = route.service();
-            SocketAddress address = SocketAddress.inetSocketAddress(service.port(), service.host());
             // No WebSocket tunnel: the API has none, and a tunnel would bypass the interceptors.
             HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), clients.shared())
-                    .origin(UpstreamExchange.origin(clients, address, service.host(), service.ssl(), connectTimeout,
-                            route.timeout().toMillis()))
-                    .addInterceptor(new UpstreamExchange(route, breakers, problems, maxBody));
+                    .origin(UpstreamExchange.origin(clients, connectTimeout, route.timeout().toMillis()))
+                    .addInterceptor(new UpstreamExchange(route, upstreams, breakers, problems, bodyLimits));
             proxies.put(route.name(), proxy);
         }
         router.route("/api/*").order(ROUTE_ORDER).handler(this::handle);
@@ -92,24 +95,24 @@ public class GatewayProxy {
         HttpServerRequest request = ctx.request();
         SocketAddress remote = request.remoteAddress();
         String clientIp = remote == null ? "unknown" : remote.hostAddress();
-        RateLimiter.Decision decision = rateLimiter.tryAcquire(clientKey(ctx, clientIp), route);
-        if (decision != null) {
-            HttpServerResponse response = ctx.response();
-            response.putHeader("RateLimit-Limit", Long.toString(decision.limit()))
-                    .putHeader("RateLimit-Remaining", Long.toString(decision.remaining()))
-                    .putHeader("RateLimit-Reset", Long.toString(decision.resetSeconds()))
-                    .putHeader("RateLimit-Policy", decision.policy());
-            if (!decision.allowed()) {
-                response.putHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
-                if (!ctx.request().isEnded()) {
-                    ctx.request().resume(); // drop the unread body so the connection stays usable
+        rateLimiter.tryAcquire(clientKey(ctx, clientIp), route).onComplete(ar -> {
+            RateLimiter.Decision decision = ar.result();
+            if (decision != null) {
+                decision.writeHeaders(ctx.response());
+                if (!decision.allowed()) {
+                    problems.tooManyRequests(ctx, decision, route.service().name());
+                    return;
                 }
-                problems.write(ctx, GatewayProblems.problem(429, "too-many-requests",
-                        "Rate limit exceeded; retry after " + decision.retryAfterSeconds() + " s")
-                        .with("service", route.service().name()));
-                return;
             }
-        }
+            if (ctx.response().closed()) {
+                return; // the client left while a shared bucket was asked
+            }
+            forward(ctx, route, clientIp);
+        });
+    }
+
+    private void forward(RoutingContext ctx, GatewayRoute route, String clientIp) {
+        HttpServerRequest request = ctx.request();
         // Set on the incoming headers, which the proxy copies for the upstream request.
         MultiMap headers = request.headers();
         String forwardedFor = headers.get("X-Forwarded-For");

@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,10 +24,13 @@ final class UpstreamClients {
     private final Map<Thread, HttpClient> byEventLoop = new ConcurrentHashMap<>();
     private final HttpClient shared;
 
-    UpstreamClients(Vertx vertx, int poolSizePerEventLoop, int connectTimeoutMillis) {
+    UpstreamClients(Vertx vertx, int poolSizePerEventLoop, int connectTimeoutMillis, Duration keepAlive) {
         this.vertx = vertx;
         this.options = new HttpClientOptions()
                 .setKeepAlive(true)
+                // Vert.x keeps idle connections 60 s by default, the services only 30 s: a request on a connection
+                // the service is closing then fails (502). Below the services' timeout, the pool lets go first.
+                .setKeepAliveTimeout((int) Math.max(1, keepAlive.toSeconds()))
                 .setTcpNoDelay(true)
                 .setDecompressionSupported(false)
                 .setConnectTimeout(connectTimeoutMillis);
@@ -45,6 +49,10 @@ final class UpstreamClients {
 
     HttpClient shared() {
         return shared;
+    }
+
+    HttpClientOptions options() {
+        return options;
     }
 
     void close() {

@@ -17,58 +17,76 @@ import no.katapult.gateway.resilience.CircuitBreakers;
 import no.katapult.gateway.resilience.UpstreamException;
 import no.katapult.gateway.resilience.UpstreamException.Kind;
 import no.katapult.gateway.routing.RouteTable.GatewayRoute;
+import no.katapult.gateway.routing.RouteTable.Instance;
+import no.katapult.gateway.upstream.Upstreams;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
+import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One exchange with a service: forwarding headers on the way in, hop-by-hop headers stripped both ways,
- * the service's circuit breaker around it, and failures turned into problems that name the service.
+ * One exchange with a service: forwarding headers on the way in, hop-by-hop headers stripped both ways, one
+ * attempt per instance (chosen by {@link Upstreams}) inside that instance's circuit breaker, and failures turned
+ * into problems that name the service.
+ *
+ * <p>When no connection to an instance can be made (refused, no route, connect timeout), nothing of the request
+ * has left the gateway: its body is still paused in the inbound connection. Such a request goes on to the next
+ * instance if {@link RetryPolicy} allows it. A safe request (GET, HEAD, OPTIONS) whose connection broke before any
+ * answer goes on too; any other failure once a connection was made ends the exchange. An instance whose breaker turns out open is skipped for every request, since nothing was sent.
  */
 final class UpstreamExchange implements ProxyInterceptor {
 
     private static final Logger LOG = Logger.getLogger(UpstreamExchange.class);
 
-    private static final String CONNECTED = "katapult.connected";
+    private static final String ATTEMPT = "katapult.attempt";
     private static final String BODY_TOO_LARGE = "katapult.bodyTooLarge";
     private static final String GENERATED = "katapult.generated";
 
     /** RFC 9110 section 7.6.1; vertx-http-proxy drops some of them, and none from responses. */
+    private static final String TRACEPARENT = "traceparent";
+    private static final String TRACESTATE = "tracestate";
     private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-connection",
             "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade");
 
     private final GatewayRoute route;
     private final String service;
+    private final Upstreams upstreams;
     private final CircuitBreakers breakers;
     private final GatewayProblems problems;
-    private final long maxBody;
+    private final BodyLimits bodyLimits;
 
-    UpstreamExchange(GatewayRoute route, CircuitBreakers breakers, GatewayProblems problems, long maxBody) {
+    UpstreamExchange(GatewayRoute route, Upstreams upstreams, CircuitBreakers breakers, GatewayProblems problems,
+                     BodyLimits bodyLimits) {
         this.route = route;
         this.service = route.service().name();
+        this.upstreams = upstreams;
         this.breakers = breakers;
         this.problems = problems;
-        this.maxBody = maxBody;
+        this.bodyLimits = bodyLimits;
     }
 
-    static OriginRequestProvider origin(UpstreamClients clients, SocketAddress address, String host, boolean ssl,
-                                        long connectTimeout, long timeout) {
-        return context -> clients.current().request(new RequestOptions()
-                        .setServer(address)
-                        .setHost(host)
-                        .setPort(address.port())
-                        .setSsl(ssl)
-                        .setConnectTimeout(connectTimeout)
-                        .setIdleTimeout(timeout))
-                .onSuccess(request -> {
-                    context.set(CONNECTED, Boolean.TRUE);
-                    // Failures reach the exchange through the response future; this only keeps Vert.x from
-                    // logging a reset (e.g. after a 413 mid-stream) as an unhandled error.
-                    request.exceptionHandler(err -> LOG.debugf("Upstream request failed: %s", err.getMessage()));
-                });
+    /** Connects to the instance of the current attempt. */
+    static OriginRequestProvider origin(UpstreamClients clients, long connectTimeout, long timeout) {
+        return context -> {
+            Attempt attempt = context.get(ATTEMPT, Attempt.class);
+            Instance instance = attempt.instance;
+            return clients.current().request(new RequestOptions()
+                            .setServer(SocketAddress.inetSocketAddress(instance.port(), instance.host()))
+                            .setHost(instance.host())
+                            .setPort(instance.port())
+                            .setSsl(instance.ssl())
+                            .setConnectTimeout(connectTimeout)
+                            .setIdleTimeout(timeout))
+                    .onSuccess(request -> {
+                        attempt.connected = true;
+                        // Failures reach the exchange through the response future; this only keeps Vert.x from
+                        // logging a reset (e.g. after a 413 mid-stream) as an unhandled error.
+                        request.exceptionHandler(err -> LOG.debugf("Upstream request failed: %s", err.getMessage()));
+                    });
+        };
     }
 
     @Override
@@ -77,14 +95,87 @@ final class UpstreamExchange implements ProxyInterceptor {
         HttpServerRequest incoming = request.proxiedRequest();
         // X-Forwarded-* are already set (GatewayProxy); hop-by-hop headers stay with this connection.
         stripHopByHop(request.headers());
+        // The caller's trace context is already the parent of the gateway's span; the upstream call's own
+        // traceparent (child of that span) is added by the HTTP client's tracer, and two would confuse the service.
+        request.headers().remove(TRACEPARENT).remove(TRACESTATE);
+        long maxBody = bodyLimits.limitFor(incoming);
         if (maxBody > 0 && request.getBody() != null && request.getBody().length() < 0
                 && "chunked".equalsIgnoreCase(incoming.getHeader("Transfer-Encoding"))) {
             request.setBody(Body.body(new LimitedReadStream(incoming, maxBody,
                     () -> context.set(BODY_TOO_LARGE, Boolean.TRUE)), -1));
         }
-        return breakers.call(service, () -> context.sendRequest()
-                        .recover(err -> Future.failedFuture(classify(context, err))))
-                .recover(err -> Future.succeededFuture(problemResponse(context, err)));
+        boolean retryable = RetryPolicy.mayRetryOnAnotherInstance(incoming.method(), incoming.headers());
+        return attempt(context, upstreams.candidates(route.service()), 0, retryable, null)
+                .recover(err -> err instanceof UpstreamException u && u.response() instanceof ProxyResponse own
+                        ? Future.succeededFuture(own)
+                        : Future.succeededFuture(problemResponse(context, err)));
+    }
+
+    /** Tries candidates[index], then the next ones while nothing has been sent and the request may go on. */
+    private Future<ProxyResponse> attempt(ProxyContext context, List<Instance> candidates, int index,
+                                          boolean retryable, Throwable previous) {
+        if (index >= candidates.size()) {
+            return Future.failedFuture(previous != null ? previous
+                    : new CircuitBreakerOpenException("every instance of " + service + " has an open circuit breaker"));
+        }
+        Instance instance = candidates.get(index);
+        Attempt attempt = new Attempt(instance);
+        context.set(ATTEMPT, attempt);
+        return breakers.call(instance, () -> {
+                    upstreams.started(instance);
+                    return context.sendRequest()
+                            .andThen(ar -> upstreams.finished(instance))
+                            .recover(err -> Future.failedFuture(classify(context, attempt, err)))
+                            .compose(UpstreamExchange::failOnServerError);
+                })
+                .recover(err -> {
+                    // The most telling failure is reported if every instance fails: unreachable over breaker open.
+                    Throwable worst = previous != null && err instanceof CircuitBreakerOpenException ? previous : err;
+                    boolean more = index + 1 < candidates.size();
+                    if (err instanceof CircuitBreakerOpenException) {
+                        // Half-open and busy with its trial call: nothing was sent, so any request may go on.
+                        return attempt(context, candidates, index + 1, retryable, worst);
+                    }
+                    HttpServerRequest inbound = context.request().proxiedRequest();
+                    if (err instanceof UpstreamException u && u.kind() == Kind.BROKEN && more
+                            && RetryPolicy.mayResendAfterBrokenConnection(inbound.method(), inbound.headers())
+                            && !inbound.response().closed()) {
+                        LOG.debugf("%s -> %s broke the connection before answering (%s); trying another instance",
+                                inbound.path(), instance, u.getMessage());
+                        // The inbound stream was read by the first attempt; the request has no body to send again.
+                        context.request().setBody(Body.body(Buffer.buffer()));
+                        return attempt(context, candidates, index + 1, retryable, worst);
+                    }
+                    if (err instanceof UpstreamException u && u.kind() == Kind.UNREACHABLE) {
+                        if (isRefused(u)) {
+                            upstreams.refused(instance, u.getMessage());
+                        }
+                        HttpServerRequest incoming = context.request().proxiedRequest();
+                        if (more && retryable && !incoming.response().closed()) {
+                            LOG.debugf("%s %s -> %s unreachable (%s); trying another instance", incoming.method(),
+                                    incoming.path(), instance, u.getMessage());
+                            return attempt(context, candidates, index + 1, retryable, worst);
+                        }
+                    }
+                    return Future.failedFuture(worst);
+                });
+    }
+
+    private static boolean isRefused(UpstreamException u) {
+        for (Throwable t = u.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A 5xx counts against the service's breaker (it is failing), yet the client still gets its answer. */
+    private static Future<ProxyResponse> failOnServerError(ProxyResponse response) {
+        int status = response.getStatusCode();
+        return status >= 500 && status != 501 && status != 505
+                ? Future.failedFuture(UpstreamException.serverError(status, response))
+                : Future.succeededFuture(response);
     }
 
     @Override
@@ -121,7 +212,7 @@ final class UpstreamExchange implements ProxyInterceptor {
         }
     }
 
-    private UpstreamException classify(ProxyContext context, Throwable err) {
+    private UpstreamException classify(ProxyContext context, Attempt attempt, Throwable err) {
         if (err instanceof UpstreamException u) {
             return u;
         }
@@ -133,8 +224,12 @@ final class UpstreamExchange implements ProxyInterceptor {
             // breaker for everyone.
             return new UpstreamException(Kind.CLIENT_GONE, "client closed the connection", err);
         }
-        if (context.get(CONNECTED, Boolean.class) == null) {
+        if (!attempt.connected) {
             return new UpstreamException(Kind.UNREACHABLE, String.valueOf(err.getMessage()), err);
+        }
+        if (err instanceof TimeoutException && !context.request().proxiedRequest().isEnded()) {
+            // The service was waiting for the rest of the body: a slow client must not open the breaker.
+            return new UpstreamException(Kind.CLIENT_TOO_SLOW, "the client stopped sending its body", err);
         }
         if (err instanceof TimeoutException) {
             return new UpstreamException(Kind.TIMEOUT, String.valueOf(err.getMessage()), err);
@@ -155,23 +250,30 @@ final class UpstreamExchange implements ProxyInterceptor {
         } else if (err instanceof UpstreamException u) {
             switch (u.kind()) {
                 case UNREACHABLE -> {
-                    problem = GatewayProblems.problem(503, "service-unavailable", service + " is not reachable");
+                    problem = GatewayProblems.problem(503, "service-unavailable", service
+                            + " is not reachable; the request was not forwarded");
                     retryAfter = "1";
                 }
                 case TIMEOUT -> problem = GatewayProblems.problem(504, "gateway-timeout", service
                         + " did not answer within " + route.timeout().toMillis() + " ms");
                 case BODY_TOO_LARGE -> {
-                    problem = GatewayProblems.tooLargeProblem(maxBody);
+                    problem = GatewayProblems.tooLargeProblem(bodyLimits.limitFor(incoming));
                     close = true;
                 }
                 case CLIENT_GONE -> problem = GatewayProblems.problem(499, "client-closed-request",
                         "The client closed the connection before " + service + " answered");
+                case CLIENT_TOO_SLOW -> {
+                    problem = GatewayProblems.problem(408, "request-timeout",
+                            "The request body did not arrive in time (" + route.timeout().toMillis() + " ms)");
+                    close = true;
+                }
                 default -> problem = GatewayProblems.problem(502, "bad-gateway", service
                         + " closed the connection before answering");
             }
             if (u.kind().serviceFailure()) {
-                LOG.warnf("%s %s -> %s: %s (%s)", incoming.method(), incoming.path(), service, u.kind(),
-                        u.getMessage());
+                Attempt attempt = context.get(ATTEMPT, Attempt.class);
+                LOG.warnf("%s %s -> %s: %s (%s)", incoming.method(), incoming.path(),
+                        attempt == null ? service : attempt.instance, u.kind(), u.getMessage());
             }
         } else {
             LOG.errorf(err, "Unexpected failure proxying %s %s to %s", incoming.method(), incoming.path(), service);
@@ -196,5 +298,15 @@ final class UpstreamExchange implements ProxyInterceptor {
             response.putHeader("Connection", "close");
         }
         return response;
+    }
+
+    /** One try of one instance; {@code connected} once a connection to it was made (its body may then flow). */
+    private static final class Attempt {
+        final Instance instance;
+        boolean connected;
+
+        Attempt(Instance instance) {
+            this.instance = instance;
+        }
     }
 }

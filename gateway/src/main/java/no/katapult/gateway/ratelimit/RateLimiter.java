@@ -1,59 +1,87 @@
 package no.katapult.gateway.ratelimit;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
-import jakarta.inject.Singleton;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import no.katapult.gateway.routing.GatewayConfig;
 import no.katapult.gateway.routing.RouteTable;
 import no.katapult.gateway.routing.RouteTable.GatewayRoute;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Token buckets per client (the token's subject, else the client IP): one default bucket, plus one per route
- * that configures a stricter limit. Buckets live in bounded, expiring caches so that many clients cannot
- * exhaust memory: a bucket idle long enough to be full again carries no state worth keeping.
+ * Token buckets per client: per address before authentication, per client (the token's subject, else the
+ * address) after it, plus a stricter bucket on routes that configure one. The buckets live in this gateway's
+ * memory, or in Redis when {@code gateway.rate-limit.redis.url} is set, so that several gateways share one budget
+ * per client; without Redis at hand the gateway's own buckets decide (see {@link RedisBuckets}).
  */
 // A singleton, not application-scoped: it sits on the request path, where a client proxy costs a lookup per call.
 @Singleton
-public class RateLimiter {
+public class RateLimiter implements AutoCloseable {
+
+    private static final Future<Decision> OFF = Future.succeededFuture();
 
     private final boolean enabled;
-    private final LimitedBuckets defaults;
-    private final Map<String, LimitedBuckets> perRoute = new HashMap<>();
+    private final boolean ipEnabled;
+    private final Quota perIp;
+    private final Quota perClient;
+    private final Map<String, Quota> perRoute = new HashMap<>();
+    private final BucketStore store;
 
     @Inject
-    public RateLimiter(GatewayConfig config, RouteTable routes) {
-        this.enabled = config.rateLimit().enabled();
-        long maxClients = config.rateLimit().maxClients();
-        this.defaults = new LimitedBuckets(config.rateLimit().defaults(), maxClients);
+    public RateLimiter(GatewayConfig config, RouteTable routes, Vertx vertx) {
+        GatewayConfig.RateLimit rateLimit = config.rateLimit();
+        this.enabled = rateLimit.enabled();
+        this.ipEnabled = config.ipRateLimit().enabled();
+        this.perIp = Quota.of("ip", config.ipRateLimit().limit());
+        this.perClient = Quota.of("client", rateLimit.defaults());
         for (GatewayRoute route : routes.routes()) {
-            route.rateLimit().ifPresent(limit -> perRoute.put(route.name(), new LimitedBuckets(limit, maxClients)));
+            route.rateLimit().ifPresent(limit -> perRoute.put(route.name(), Quota.of("route-" + route.name(), limit)));
         }
+        MemoryBuckets memory = new MemoryBuckets(rateLimit.maxClients());
+        GatewayConfig.Redis redis = rateLimit.redis();
+        this.store = redis.url().isPresent() && (enabled || ipEnabled)
+                ? new RedisBuckets(redis.url().get(), redis.keyPrefix(), redis.timeout(), redis.retryInterval(),
+                        memory, vertx)
+                : memory;
+    }
+
+    /** Takes one token from the bucket of a client IP address, before authentication; null when off. */
+    public Future<Decision> tryAcquireIp(String clientIp) {
+        return ipEnabled ? take(perIp, clientIp) : OFF;
     }
 
     /** Takes one token for {@code clientKey} on {@code route}; null when rate limiting is off. */
-    public Decision tryAcquire(String clientKey, GatewayRoute route) {
+    public Future<Decision> tryAcquire(String clientKey, GatewayRoute route) {
         if (!enabled) {
-            return null;
+            return OFF;
         }
-        LimitedBuckets strict = perRoute.get(route.name());
-        if (strict != null) {
-            Decision decision = strict.tryAcquire(clientKey);
-            if (!decision.allowed()) {
-                return decision;
-            }
-            Decision general = defaults.tryAcquire(clientKey);
-            // Report whichever limit is closer to running out.
-            return !general.allowed() || general.remaining() < decision.remaining() ? general : decision;
+        Quota strict = perRoute.get(route.name());
+        if (strict == null) {
+            return take(perClient, clientKey);
         }
-        return defaults.tryAcquire(clientKey);
+        return take(strict, clientKey).compose(decision -> !decision.allowed() ? Future.succeededFuture(decision)
+                // Report whichever limit is closer to running out.
+                : take(perClient, clientKey).map(general ->
+                        !general.allowed() || general.remaining() < decision.remaining() ? general : decision));
+    }
+
+    private Future<Decision> take(Quota quota, String client) {
+        return store.tryConsume(quota, client).map(quota::decide);
+    }
+
+    /** Where the buckets are, and whether that is as configured. */
+    public BucketStoreState storeState() {
+        return store.state();
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        store.close();
     }
 
     /**
@@ -64,43 +92,16 @@ public class RateLimiter {
      */
     public record Decision(boolean allowed, long limit, long remaining, long resetSeconds, long retryAfterSeconds,
                            String policy) {
-    }
 
-    private static final class LimitedBuckets {
-        private final GatewayConfig.Limit limit;
-        private final Cache<String, Bucket> buckets;
-        private final double tokensPerSecond;
-        private final String policy;
-
-        LimitedBuckets(GatewayConfig.Limit limit, long maxClients) {
-            if (limit.capacity() < 1 || limit.refillTokens() < 1 || limit.refillPeriod().isZero()
-                    || limit.refillPeriod().isNegative()) {
-                throw new IllegalStateException("A rate limit needs capacity >= 1, refill-tokens >= 1 and a positive"
-                        + " refill-period");
+        /** The RateLimit-* headers, and Retry-After when refused. */
+        public void writeHeaders(io.vertx.core.http.HttpServerResponse response) {
+            response.putHeader("RateLimit-Limit", Long.toString(limit))
+                    .putHeader("RateLimit-Remaining", Long.toString(remaining))
+                    .putHeader("RateLimit-Reset", Long.toString(resetSeconds))
+                    .putHeader("RateLimit-Policy", policy);
+            if (!allowed) {
+                response.putHeader("Retry-After", Long.toString(retryAfterSeconds));
             }
-            this.limit = limit;
-            this.tokensPerSecond = limit.refillTokens() / (limit.refillPeriod().toNanos() / 1e9);
-            long secondsToFull = (long) Math.ceil(limit.capacity() / tokensPerSecond);
-            this.policy = limit.capacity() + ";w=" + Math.max(1, secondsToFull);
-            this.buckets = Caffeine.newBuilder()
-                    .maximumSize(maxClients)
-                    .expireAfterAccess(Duration.ofSeconds(secondsToFull + 1))
-                    .build();
-        }
-
-        Decision tryAcquire(String clientKey) {
-            Bucket bucket = buckets.get(clientKey, k -> Bucket.builder()
-                    .addLimit(Bandwidth.builder().capacity(limit.capacity())
-                            .refillGreedy(limit.refillTokens(), limit.refillPeriod()).build())
-                    .build());
-            ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-            long remaining = probe.getRemainingTokens();
-            long reset = (long) Math.ceil((limit.capacity() - remaining) / tokensPerSecond);
-            if (probe.isConsumed()) {
-                return new Decision(true, limit.capacity(), remaining, reset, 0, policy);
-            }
-            long retryAfter = Math.max(1, (long) Math.ceil(probe.getNanosToWaitForRefill() / 1e9));
-            return new Decision(false, limit.capacity(), 0, Math.max(reset, retryAfter), retryAfter, policy);
         }
     }
 }

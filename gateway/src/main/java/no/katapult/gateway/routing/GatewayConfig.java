@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,8 +17,25 @@ public interface GatewayConfig {
     /** The address clients use to reach the gateway; the merged contract lists it as its only server. */
     URI publicUrl();
 
-    /** Requests with a larger body get 413. */
+    /** Requests with a larger body get 413, unless one of {@link #bodyLimits()} matches them. */
     MemorySize maxBodySize();
+
+    /**
+     * Operations that may send a larger body than {@link #maxBodySize()}, by name (the attachment upload). A request
+     * matching none keeps the default limit.
+     */
+    Map<String, BodyLimit> bodyLimits();
+
+    interface BodyLimit {
+        /** The HTTP method, e.g. POST. */
+        String method();
+
+        /** The path, where {@code *} stands for exactly one path segment: /api/v1/applications/{@literal *}/attachments. */
+        String path();
+
+        /** The largest body of a matching request. */
+        MemorySize maxSize();
+    }
 
     /** Upper bound on connections per service and event loop (Vert.x's default of 5 is too few under load). */
     @WithDefault("32")
@@ -25,6 +43,14 @@ public interface GatewayConfig {
 
     /** Time allowed to obtain a connection to a service; past it the service counts as unreachable (503). */
     Duration connectTimeout();
+
+    /**
+     * How long an idle pooled connection to a service is kept for reuse. It must stay below the services'
+     * idle timeout (quarkus.http.idle-timeout, 30 s): otherwise a request can be written to a connection that
+     * the service is closing just then, and the client gets 502 bad-gateway (found by the hostile-input sweep).
+     */
+    @WithDefault("20S")
+    Duration upstreamKeepAlive();
 
     /** Time a service may stay silent before the gateway answers 504, unless the route sets its own. */
     Duration timeout();
@@ -37,13 +63,26 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    /**
+     * The limit per client IP address, applied before any token is checked: a flood of forged or expired
+     * tokens from one address is answered 429 once it is spent, and only requests within it cost a
+     * signature check. Generous, since many people may share one address.
+     */
+    IpRateLimit ipRateLimit();
+
     CircuitBreaker circuitBreaker();
 
     OpenApi openapi();
 
+    /** Active health checks of every instance, which decide where requests go. */
+    HealthCheck healthCheck();
+
     interface Service {
-        /** Base URL (scheme, host, port). Paths are forwarded unchanged, so it carries no path. */
-        URI url();
+        /**
+         * Base URLs (scheme, host, port) of the service's instances, comma-separated in one setting. Paths are
+         * forwarded unchanged, so they carry no path.
+         */
+        List<String> url();
 
         /** Prefix for this service's schemas whose names collide with another service's. */
         Optional<String> schemaPrefix();
@@ -82,6 +121,52 @@ public interface GatewayConfig {
 
         @io.smallrye.config.WithParentName
         Limit defaults();
+
+        /** Where the buckets live: this gateway's memory, or Redis shared by every gateway. */
+        Redis redis();
+    }
+
+    interface Redis {
+        /** redis://[user:password@]host:port[/db]; unset keeps the buckets in memory. */
+        Optional<String> url();
+
+        /** Prefix of every bucket key, so that several suites (or test runs) can share one Redis. */
+        @WithDefault("katapult:gateway:rate-limit:")
+        String keyPrefix();
+
+        /** How long a request waits for Redis before this gateway's own buckets decide it. */
+        @WithDefault("500ms")
+        Duration timeout();
+
+        /** While Redis is unreachable, how often the gateway tries to reconnect. */
+        @WithDefault("2S")
+        Duration retryInterval();
+    }
+
+    interface HealthCheck {
+        /** How often each instance's health path is asked. */
+        @WithDefault("2S")
+        Duration interval();
+
+        /** How long one check may take. */
+        @WithDefault("1S")
+        Duration timeout();
+
+        /** Failed checks in a row before an instance is marked down. */
+        @WithDefault("2")
+        int unhealthyThreshold();
+
+        /** Passed checks in a row before an instance marked down is marked up again. */
+        @WithDefault("2")
+        int healthyThreshold();
+    }
+
+    interface IpRateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        @io.smallrye.config.WithParentName
+        Limit limit();
     }
 
     interface Limit {

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -67,6 +68,11 @@ public class RouteTable {
         return services.values().stream().sorted(Comparator.comparing(UpstreamService::name)).toList();
     }
 
+    /** Every instance of every service, services in name order. */
+    public List<Instance> instances() {
+        return services().stream().flatMap(s -> s.instances().stream()).toList();
+    }
+
     /** Prefixes owned by one service, for the contract and health reports. */
     public List<String> prefixesOf(String serviceName) {
         return routes.stream().filter(r -> r.service().name().equals(serviceName)).map(GatewayRoute::prefix)
@@ -77,26 +83,25 @@ public class RouteTable {
         return prefix.length() > 1 && prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
     }
 
-    /** One upstream service: where it lives and how its contract is fetched. */
-    public record UpstreamService(String name, String host, int port, boolean ssl, String schemaPrefix,
+    /** One upstream service: its instances, and how its contract is fetched and its health checked. */
+    public record UpstreamService(String name, List<Instance> instances, String schemaPrefix,
                                   boolean mergeOpenapi, String openapiPath, String healthPath) {
 
         static UpstreamService of(String name, GatewayConfig.Service config) {
-            URI url = config.url();
-            String scheme = url.getScheme() == null ? "http" : url.getScheme().toLowerCase();
-            if (!scheme.equals("http") && !scheme.equals("https")) {
-                throw new IllegalStateException("gateway.services." + name + ".url must be http or https: " + url);
+            List<String> urls = config.url().stream().map(String::strip).filter(u -> !u.isEmpty()).toList();
+            if (urls.isEmpty()) {
+                throw new IllegalStateException("gateway.services." + name + ".url names no instance");
             }
-            if (url.getHost() == null) {
-                throw new IllegalStateException("gateway.services." + name + ".url has no host: " + url);
+            List<Instance> instances = new ArrayList<>();
+            for (String url : urls) {
+                Instance instance = Instance.of(name, instances.size() + 1, url);
+                if (instances.stream().anyMatch(i -> i.baseUrl().equals(instance.baseUrl()))) {
+                    throw new IllegalStateException("gateway.services." + name + ".url lists " + instance.baseUrl()
+                            + " twice");
+                }
+                instances.add(instance);
             }
-            if (url.getPath() != null && !url.getPath().isEmpty() && !url.getPath().equals("/")) {
-                // Paths are forwarded unchanged, so a base path would silently be ignored.
-                throw new IllegalStateException("gateway.services." + name + ".url must not carry a path: " + url);
-            }
-            boolean ssl = scheme.equals("https");
-            int port = url.getPort() > 0 ? url.getPort() : ssl ? 443 : 80;
-            return new UpstreamService(name, url.getHost(), port, ssl,
+            return new UpstreamService(name, List.copyOf(instances),
                     config.schemaPrefix().orElse(defaultPrefix(name)), config.mergeOpenapi(),
                     config.openapiPath(), config.healthPath());
         }
@@ -112,8 +117,49 @@ public class RouteTable {
             return sb.toString();
         }
 
+        /** The instances' base URLs, comma-separated, as configured. */
+        public String urls() {
+            return String.join(",", instances.stream().map(Instance::baseUrl).toList());
+        }
+    }
+
+    /**
+     * One instance of a service, numbered from 1 in the order of its URL setting.
+     *
+     * @param id the service's name and the number, e.g. {@code facility-booking#2}: names its breaker and log lines
+     */
+    public record Instance(String service, int number, String host, int port, boolean ssl, String id) {
+
+        static Instance of(String service, int number, String text) {
+            URI url;
+            try {
+                url = new URI(text);
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException("gateway.services." + service + ".url is not a URL: " + text);
+            }
+            String scheme = url.getScheme() == null ? "http" : url.getScheme().toLowerCase();
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                throw new IllegalStateException("gateway.services." + service + ".url must be http or https: " + url);
+            }
+            if (url.getHost() == null) {
+                throw new IllegalStateException("gateway.services." + service + ".url has no host: " + url);
+            }
+            if (url.getPath() != null && !url.getPath().isEmpty() && !url.getPath().equals("/")) {
+                // Paths are forwarded unchanged, so a base path would silently be ignored.
+                throw new IllegalStateException("gateway.services." + service + ".url must not carry a path: " + url);
+            }
+            boolean ssl = scheme.equals("https");
+            int port = url.getPort() > 0 ? url.getPort() : ssl ? 443 : 80;
+            return new Instance(service, number, url.getHost(), port, ssl, service + "#" + number);
+        }
+
         public String baseUrl() {
             return (ssl ? "https" : "http") + "://" + host + ":" + port;
+        }
+
+        @Override
+        public String toString() {
+            return id + " (" + baseUrl() + ")";
         }
     }
 

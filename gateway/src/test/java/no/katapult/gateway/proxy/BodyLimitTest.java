@@ -17,7 +17,10 @@ import static no.katapult.common.testing.ProblemAssert.assertProblem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The default limit is 1 MiB (gateway.max-body-size). */
+/**
+ * The default limit is 1 MiB (gateway.max-body-size); POST /api/v1/applications/{id}/attachments alone may send
+ * 20 MiB plus 64 KiB of multipart framing (gateway.body-limits.attachment-upload).
+ */
 @QuarkusTest
 class BodyLimitTest {
 
@@ -54,6 +57,45 @@ class BodyLimitTest {
         HttpResponse<String> chunked = Chunked.put(url, "/api/v1/applications/1", json(MIB / 2));
         assertEquals(200, chunked.statusCode());
         assertEquals(MIB / 2, new JsonPath(chunked.body()).getInt("bodyLength"));
+    }
+
+    static final int UPLOAD_LIMIT = 20 * MIB + 64 * 1024;
+    static final String UPLOAD = "/api/v1/applications/6f1c1a52-8d6e-4a8b-9a57-3f1d2c4b5a69/attachments";
+
+    @Test
+    void theAttachmentUploadAloneTakesA15MiBBody() throws Exception {
+        Stubs application = Stubs.of("application-service");
+        given().contentType("application/octet-stream").body(new byte[15 * MIB]).post(UPLOAD)
+                .then().statusCode(200).body("path", equalTo(UPLOAD)).body("bodyLength", equalTo(15 * MIB));
+        HttpResponse<String> chunked = Chunked.post(url, UPLOAD, new byte[15 * MIB]);
+        assertEquals(200, chunked.statusCode(), chunked.body());
+        assertEquals(15 * MIB, new JsonPath(chunked.body()).getInt("bodyLength"));
+
+        // 2 MiB anywhere else is still too large: another path of the same service, and the upload path's other methods.
+        int before = application.hits();
+        for (Response r : new Response[]{
+                given().contentType("application/json").body(json(2 * MIB)).post("/api/v1/applications"),
+                given().contentType("application/json").body(json(2 * MIB)).put(UPLOAD),
+                given().contentType("application/octet-stream").body(new byte[2 * MIB]).post(UPLOAD + "/extra"),
+                given().contentType("application/json").body(json(2 * MIB)).post("/api/v1/bookings")}) {
+            assertProblem(r, 413, "payload-too-large");
+            r.then().body("limit", equalTo(MIB));
+        }
+        assertEquals(before, application.hits());
+    }
+
+    @Test
+    void theUploadPastItsOwnLimitIs413NamingThatLimit() throws Exception {
+        Stubs application = Stubs.of("application-service");
+        int before = application.hits();
+        Response declared = given().contentType("application/octet-stream").body(new byte[UPLOAD_LIMIT + 1]).post(UPLOAD);
+        assertProblem(declared, 413, "payload-too-large");
+        declared.then().body("limit", equalTo(UPLOAD_LIMIT));
+        assertEquals(before, application.hits());
+
+        HttpResponse<String> chunked = Chunked.post(url, UPLOAD, new byte[21 * MIB]);
+        assertEquals(413, chunked.statusCode(), chunked.body());
+        assertEquals(UPLOAD_LIMIT, new JsonPath(chunked.body()).getInt("limit"));
     }
 
     /** A JSON string document of exactly {@code size} bytes. */

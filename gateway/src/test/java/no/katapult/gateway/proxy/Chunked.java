@@ -15,11 +15,19 @@ final class Chunked {
     }
 
     static HttpResponse<String> put(URL base, String path, byte[] body) throws Exception {
+        return send(base, path, "PUT", body);
+    }
+
+    static HttpResponse<String> post(URL base, String path, byte[] body) throws Exception {
+        return send(base, path, "POST", body);
+    }
+
+    private static HttpResponse<String> send(URL base, String path, String method, byte[] body) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                 .build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }

@@ -20,8 +20,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class RoutingTest {
@@ -63,6 +65,23 @@ class RoutingTest {
         Response other = given().get("/no/such/thing");
         assertProblem(other, 404, "not-found");
         assertEquals(1, other.headers().getList("X-Request-Id").size(), "X-Request-Id is echoed once");
+    }
+
+    @Test
+    void theCallersTraceGoesUpstreamUnderTheGatewaysOwnSpan() {
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        String callerSpan = "b7ad6b7169203331";
+        Response traced = given().header("traceparent", "00-" + traceId + "-" + callerSpan + "-01").get("/api/v1/centres/abc");
+        traced.then().statusCode(200);
+        String upstream = traced.jsonPath().getString("headers.traceparent");
+        assertNotNull(upstream, "a W3C traceparent goes upstream");
+        assertTrue(upstream.matches("00-" + traceId + "-[0-9a-f]{16}-01"), upstream);
+        assertNotEquals(callerSpan, upstream.split("-")[2], "the parent upstream is the gateway's span, not the caller's");
+
+        // Without one, the gateway starts the trace.
+        String started = given().get("/api/v1/centres/abc").jsonPath().getString("headers.traceparent");
+        assertNotNull(started, "the gateway starts a trace");
+        assertTrue(started.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01") && !started.contains(traceId), started);
     }
 
     @Test

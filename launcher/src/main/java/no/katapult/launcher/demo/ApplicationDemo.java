@@ -8,7 +8,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * application-service demo data through its public API: the open pre-project call (siva-admin) and a
@@ -23,12 +24,10 @@ final class ApplicationDemo {
     private static final String APPLICANT = "applicant-sin";
     private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
 
-    private final Api api;
-    private final DemoLog log;
+    private final Session session;
 
-    ApplicationDemo(Api api, DemoLog log) {
-        this.api = api;
-        this.log = log;
+    ApplicationDemo(Session session) {
+        this.session = session;
     }
 
     void load() {
@@ -36,21 +35,43 @@ final class ApplicationDemo {
         JsonNode application = application(callId);
         String status = Json.text(application, "status");
         if ("DRAFT".equals(status)) {
-            String path = "/api/v1/applications/" + Json.text(application, "id") + "/submit";
-            application = api.expect(api.send("POST", APPLICANT, path, null,
-                    Map.of("If-Match", "\"" + application.path("version").asLong() + "\"")), "POST", APPLICANT, path, 200);
-            log.step("submission of " + Json.text(application, "reference"));
+            attachProjectDescription(Json.text(application, "id"));
+            application = session.post("/api/v1/applications/" + Json.text(application, "id") + "/submit")
+                    .as(APPLICANT).header("If-Match", "\"" + application.path("version").asLong() + "\"").expect(200);
+            session.log().step("submission of " + Json.text(application, "reference"));
         }
-        log.done("applications: call '" + CALL_TITLE + "', application " + Json.text(application, "reference")
-                + " (" + Json.text(application, "status") + ")");
+        session.log().done("applications: call '" + CALL_TITLE + "', application "
+                + Json.text(application, "reference") + " (" + Json.text(application, "status") + ")");
+    }
+
+    /** Submitting needs a project description: a one-page PDF, unless an earlier run attached it already. */
+    private void attachProjectDescription(String applicationId) {
+        String path = "/api/v1/applications/" + applicationId + "/attachments";
+        if (session.find(session.get(path).as(APPLICANT), "kind", "PROJECT_DESCRIPTION").isPresent()) {
+            return;
+        }
+        String boundary = "demo-" + UUID.randomUUID();
+        String pdf = """
+                %PDF-1.4
+                1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+                2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+                3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj
+                trailer << /Root 1 0 R >>
+                %%EOF
+                """;
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nPROJECT_DESCRIPTION\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
+                + "filename=\"Prosjektbeskrivelse (demo).pdf\"\r\nContent-Type: application/pdf\r\n\r\n" + pdf
+                + "\r\n--" + boundary + "--\r\n";
+        session.create(session.post(path).as(APPLICANT).body(body, "multipart/form-data; boundary=" + boundary),
+                a -> "project description of application " + applicationId);
     }
 
     private String call() {
-        String list = "/api/v1/calls" + Api.query(Map.of("size", 100));
-        for (JsonNode item : api.get(ADMIN, list).path("items")) {
-            if (CALL_TITLE.equals(Json.text(item, "title"))) {
-                return Json.text(item, "id");
-            }
+        Optional<JsonNode> existing = session.find(session.get("/api/v1/calls").as(ADMIN).query("size", 100),
+                "title", CALL_TITLE);
+        if (existing.isPresent()) {
+            return Json.text(existing.get(), "id");
         }
         LocalDate today = LocalDate.now(OSLO);
         ZonedDateTime opens = today.minusDays(7).atTime(LocalTime.of(9, 0)).atZone(OSLO);
@@ -73,18 +94,16 @@ final class ApplicationDemo {
                                 "description", "Ventet nytte for næringslivet og for ordningen.", "weight", 2),
                         Json.obj("code", "implementation", "name", "Gjennomføring",
                                 "description", "Plan, konsortium, budsjett og risiko.", "weight", 2)));
-        JsonNode created = api.expect(api.send("POST", ADMIN, "/api/v1/calls", body, Map.of()),
-                "POST", ADMIN, "/api/v1/calls", 201);
-        log.step("call '" + CALL_TITLE + "'");
+        JsonNode created = session.create(session.post("/api/v1/calls").as(ADMIN).body(body),
+                call -> "call '" + CALL_TITLE + "'");
         return Json.text(created, "id");
     }
 
     private JsonNode application(String callId) {
-        String list = "/api/v1/applications" + Api.query(Map.of("callId", callId, "size", 100));
-        for (JsonNode item : api.get(APPLICANT, list).path("items")) {
-            if (APPLICATION_TITLE.equals(Json.text(item, "title"))) {
-                return item;
-            }
+        Optional<JsonNode> existing = session.find(session.get("/api/v1/applications").as(APPLICANT)
+                .query("callId", callId).query("size", 100), "title", APPLICATION_TITLE);
+        if (existing.isPresent()) {
+            return existing.get();
         }
         ObjectNode body = Json.obj(
                 "callId", callId,
@@ -93,7 +112,7 @@ final class ApplicationDemo {
                         + "for en katapult som hjelper industribedrifter å utvikle tjenester rundt produktene sine, "
                         + "og lage en plan for tilbud, partnere og finansiering.",
                 "focusArea", "industrial-services",
-                "contactPerson", Json.obj("name", "Silje Nilsen", "email", "applicant-sin@katapult.example"),
+                "contactPerson", Json.obj("name", "Silje Nilsen", "email", "applicant-sin@demo.katapult.no"),
                 "partners", Json.arr(
                         Json.obj("orgNo", "930000027", "name", "Media City Bergen (demo)",
                                 "role", "Partner: medieteknologi og visualisering"),
@@ -110,10 +129,8 @@ final class ApplicationDemo {
                                 "amount", Json.nok("15000.00"))),
                 "requestedAmount", Json.nok("180000.00"),
                 "ownFunding", Json.nok("90000.00"));
-        JsonNode created = api.expect(api.send("POST", APPLICANT, "/api/v1/applications", body,
-                        Map.of("Idempotency-Key", "demo-application-" + callId)),
-                "POST", APPLICANT, "/api/v1/applications", 201);
-        log.step("application " + Json.text(created, "reference") + " (" + APPLICATION_TITLE + ")");
-        return created;
+        return session.create(session.post("/api/v1/applications").as(APPLICANT)
+                        .idempotencyKey("demo-application-" + callId).body(body),
+                application -> "application " + Json.text(application, "reference") + " (" + APPLICATION_TITLE + ")");
     }
 }

@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * facility-booking demo data through its public API: bookings by sme-anna and sme-bjorn on working days of
@@ -38,12 +37,10 @@ final class BookingDemo {
             new Booking("sme-anna", "FACILITY", "Energilab for smarte nett (demo)", 3, "10:00", "12:00",
                     "Test av styring for varmepumper mot smarte nett (demo)", "REQUESTED"));
 
-    private final Api api;
-    private final DemoLog log;
+    private final Session session;
 
-    BookingDemo(Api api, DemoLog log) {
-        this.api = api;
-        this.log = log;
+    BookingDemo(Session session) {
+        this.session = session;
     }
 
     void load(Catalogue catalogue) {
@@ -60,24 +57,24 @@ final class BookingDemo {
             String end = day.atTime(LocalTime.parse(b.to())).atZone(OSLO).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
             ObjectNode body = Json.obj("resourceType", b.resourceType(), "resourceId", resourceId,
                     "start", start, "end", end, "purpose", b.purpose());
-            JsonNode booking = api.expect(api.send("POST", b.user(), "/api/v1/bookings", body,
-                            Map.of("Idempotency-Key", "demo-" + b.user() + "-" + resourceId + "-" + day)),
-                    "POST", b.user(), "/api/v1/bookings", 201);
+            JsonNode booking = session.post("/api/v1/bookings").as(b.user())
+                    .idempotencyKey("demo-" + b.user() + "-" + resourceId + "-" + day).body(body).expect(201);
             String status = Json.text(booking, "status");
             if (!b.expectedStatus().equals(status)) {
                 throw new DemoException("POST /api/v1/bookings for " + b.resourceName() + " gave status " + status
                         + ", expected " + b.expectedStatus() + ": " + booking);
             }
-            log.step("booking for " + b.user() + ": " + b.resourceName() + " " + day + " " + b.from() + "–" + b.to()
-                    + " (" + status + ")");
+            session.log().step("booking for " + b.user() + ": " + b.resourceName() + " " + day + " " + b.from()
+                    + "–" + b.to() + " (" + status + ")");
             created++;
         }
-        log.done("bookings: " + created + " created, " + (BOOKINGS.size() - created) + " already there");
+        session.log().done("bookings: " + created + " created, " + (BOOKINGS.size() - created) + " already there");
     }
 
     private boolean exists(Booking b, String resourceId) {
-        String path = "/api/v1/bookings" + Api.query(Map.of("resourceId", resourceId, "size", 100));
-        for (JsonNode item : api.get(b.user(), path).path("items")) {
+        JsonNode list = session.get("/api/v1/bookings").as(b.user()).query("resourceId", resourceId)
+                .query("size", 100).expect(200);
+        for (JsonNode item : list.path("items")) {
             String status = Json.text(item, "status");
             if (b.purpose().equals(Json.text(item, "purpose"))
                     && !"CANCELLED".equals(status) && !"REJECTED".equals(status)) {

@@ -1,13 +1,25 @@
 package no.katapult.launcher.demo;
 
+import no.katapult.client.Api;
+import no.katapult.client.ApiException;
+import no.katapult.client.Retry;
+import no.katapult.launcher.Console;
 import no.katapult.launcher.Settings;
+
+import java.time.Duration;
 
 /**
  * Loads the demo data through the public API via the gateway, one loader per service area. A step the
  * API refuses (e.g. an endpoint that does not exist yet) is reported with its status and problem body;
  * the other areas still load where they can, and the stack keeps running.
+ *
+ * <p>The gateway may still answer 503 for a while after the services report ready (its circuit breakers
+ * open when something polls it during start-up), so every request that may be repeated is retried,
+ * honouring Retry-After, for up to two minutes.
  */
 public final class DemoData {
+
+    static final Retry RETRY = Retry.STANDARD.within(Duration.ofMinutes(2));
 
     private final Settings settings;
 
@@ -18,20 +30,22 @@ public final class DemoData {
     /** Returns true when every area loaded completely. */
     public boolean load() {
         DemoLog log = new DemoLog();
-        Api api = new Api(settings.gatewayUrl(), settings.tokenUrl());
-        no.katapult.launcher.Console.line(DemoLog.NAME, "loading demo data through " + settings.gatewayUrl()
+        Api api = Api.builder(settings.gatewayUrl()).tokens(settings.tokenUrl()).retry(RETRY)
+                .onRetry(log::retrying).build();
+        Session session = new Session(api, log);
+        Console.line(DemoLog.NAME, "loading demo data through " + settings.gatewayUrl()
                 + " with tokens from " + settings.tokenUrl());
         boolean complete = true;
         Catalogue catalogue = null;
         try {
-            catalogue = new RegistryDemo(api, log).load();
-        } catch (DemoException e) {
+            catalogue = new RegistryDemo(session).load();
+        } catch (DemoException | ApiException e) {
             log.failed("registry", e.getMessage());
             complete = false;
         }
         try {
-            new ApplicationDemo(api, log).load();
-        } catch (DemoException e) {
+            new ApplicationDemo(session).load();
+        } catch (DemoException | ApiException e) {
             log.failed("applications", e.getMessage());
             complete = false;
         }
@@ -40,8 +54,8 @@ public final class DemoData {
             complete = false;
         } else {
             try {
-                new BookingDemo(api, log).load(catalogue);
-            } catch (DemoException e) {
+                new BookingDemo(session).load(catalogue);
+            } catch (DemoException | ApiException e) {
                 log.failed("bookings", e.getMessage());
                 complete = false;
             }

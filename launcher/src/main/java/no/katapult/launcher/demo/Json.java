@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Collection;
 
@@ -46,6 +49,18 @@ final class Json {
         node.put("amount", new BigDecimal(amount));
         node.put("currency", "NOK");
         return node;
+    }
+
+    /** A JSON resource of the launcher, read into {@code type}. */
+    static <T> T resource(String name, Class<T> type) {
+        try (InputStream in = Json.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("the launcher's resource " + name + " is missing");
+            }
+            return MAPPER.readValue(in, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the launcher's resource " + name + " is not valid", e);
+        }
     }
 
     static String text(JsonNode node, String field) {

@@ -1,0 +1,5 @@
+package no.katapult.application;
+
+public enum BudgetCategory {
+    PERSONNEL, EQUIPMENT, SERVICES, TRAVEL, OTHER
+}

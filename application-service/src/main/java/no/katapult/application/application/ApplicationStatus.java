@@ -1,9 +1,0 @@
-package no.katapult.application.application;
-
-public enum ApplicationStatus {
-    DRAFT, SUBMITTED, UNDER_REVIEW, APPROVED, REJECTED, WITHDRAWN;
-
-    public boolean isDecided() {
-        return this == APPROVED || this == REJECTED;
-    }
-}

@@ -1,5 +1,0 @@
-package no.katapult.application.application;
-
-public enum BudgetCategory {
-    PERSONNEL, EQUIPMENT, SERVICES, TRAVEL, OTHER
-}

@@ -1,0 +1,14 @@
+package no.katapult.application.review;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The data of a reviewers-assigned event: who was newly assigned to which application, and where to tell them
+ * (an e-mail per reviewer), by username. Internal: neither partners nor the applicants see it, since reviews are
+ * blind.
+ */
+public record ReviewersAssignedView(UUID applicationId, String reference, String title,
+                                    List<AssignedReviewerView> reviewers, OffsetDateTime assignedAt) {
+}

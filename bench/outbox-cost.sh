@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# What the transactional outbox adds to one booking in the database. pgbench runs facility-booking's booking
+# transaction as the service runs it (the organisation's de minimis advisory lock, its three-year aid sum, the
+# insert with its claim triggers) without and with what Outbox.publish adds for a subsidised booking: two
+# events (booking.confirmed and aid.granted), each an upsert of the subject's sequence and an insert of the
+# event with both reader views as jsonb, sized as the service writes them. The two scripts alternate for
+# ROUNDS rounds in the same run; each cell is the median. Then the sequencer (OutboxSequencer) positions
+# the events the runs left, in its batches, and its time per event is reported too. Prints a Markdown table
+# and saves it in bench/results/ (git-ignored).
+#
+# Schema: facility-booking's own Flyway migrations plus common's outbox tables, in a throwaway database
+# bench_outbox on the machine's PostgreSQL at 127.0.0.1:5432 (or a private cluster, see lib.sh).
+#
+# Settings (env): CLIENTS=8, DURATION=15 (s per pgbench run), ROUNDS=3, ORGS=400, BATCH=500 (the sequencer's
+# batch, CATAPULT_OUTBOX_BATCH_SIZE's default), BENCH_PGHOST/PORT/USER. About 2 minutes.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+CLIENTS="${CLIENTS:-8}"
+DURATION="${DURATION:-15}"
+ROUNDS="${ROUNDS:-3}"
+ORGS="${ORGS:-400}"
+BATCH="${BATCH:-500}"
+COMMAND="CLIENTS=$CLIENTS DURATION=$DURATION ROUNDS=$ROUNDS ORGS=$ORGS BATCH=$BATCH bench/outbox-cost.sh"
+
+need_tools psql pgbench awk
+make_work outbox
+OUT="$WORK/result.md"
+pg_ensure
+fresh_db bench_outbox
+log "schema: common's outbox tables and facility-booking's migrations"
+for f in "$ROOT"/common/src/main/resources/db/common/V*.sql "$ROOT"/facility-booking/src/main/resources/db/migration/V*.sql; do
+  pg_file bench_outbox "$f" >/dev/null
+done
+pg_sql bench_outbox "CREATE SEQUENCE bench_slot" >/dev/null
+
+# The booking: its own 15-minute slot of one of 50 facilities (a sequence hands out slots, so no insert conflicts).
+printf '%s\n' \
+  '\set org 920000000 + :client_id + :nclients * random(0, greatest(1, '"$ORGS"' / :nclients) - 1)' \
+  'SELECT nextval('"'"'bench_slot'"'"') AS n \gset' \
+  '\set f (:n % 50)' \
+  'BEGIN;' \
+  "SELECT pg_advisory_xact_lock(hashtextextended('aid:' || :org::text, 7013));" \
+  "SELECT COALESCE(SUM(aid_amount), 0) FROM booking WHERE org_no = :org::text AND status IN ('REQUESTED', 'CONFIRMED') AND created_at > now() - interval '3 years';" \
+  "INSERT INTO booking (id, resource_type, resource_id, resource_name, facility_id, facility_name, centre_code,
+     location, org_no, booked_by, start_at, end_at, purpose, status, buffer_minutes, free_cancellation_notice_hours,
+     price_basis, hourly_price, total_price, standard_total, aid_amount, currency, version, created_at, updated_at)
+   SELECT gen_random_uuid(), 'FACILITY', f, 'Benchmark lab', f, 'Benchmark lab', 'bench-centre', 'Oslo', :org::text,
+     'pgbench', t, t + interval '15 minutes', 'pgbench booking', 'CONFIRMED', 0, 0, 'SME', 50.00, 12.50, 25.00, 12.50,
+     'NOK', 0, now(), now()
+   FROM (SELECT ('00000000-0000-4000-8000-' || lpad(:f::text, 12, '0'))::uuid AS f,
+                timestamptz '2030-01-01 00:00+00' + (:n / 50) * interval '15 minutes' AS t) x;" >"$WORK/booking.sql"
+
+# The reader views as the service serialises them (BookingView, PartnerBookingView, AidEventView), with real
+# field names and lengths; the values differ per booking only in ids and times, which does not change the cost.
+BOOKING_VIEW='{"id":"1b4e28ba-2fa1-41d2-883f-0016d3cca427","resourceType":"FACILITY","resourceId":"00000000-0000-4000-8000-000000000007","resourceName":"Benchmark lab","facilityId":"00000000-0000-4000-8000-000000000007","facilityName":"Benchmark lab","centreCode":"bench-centre","location":"Oslo","orgNo":"920000123","bookedBy":"pgbench","start":"2030-01-01T01:00:00+01:00","end":"2030-01-01T01:15:00+01:00","purpose":"pgbench booking","status":"CONFIRMED","bufferMinutes":0,"freeCancellationNoticeHours":0,"priceBasis":"SME","hourlyPrice":{"amount":50.00,"currency":"NOK"},"totalPrice":{"amount":12.50,"currency":"NOK"},"standardPrice":{"amount":25.00,"currency":"NOK"},"aidAmount":{"amount":12.50,"currency":"NOK"},"createdAt":"2026-12-02T03:00:00.123456+01:00","updatedAt":"2026-12-02T03:00:00.123456+01:00"}'
+PARTNER_VIEW='{"id":"1b4e28ba-2fa1-41d2-883f-0016d3cca427","resourceType":"FACILITY","resourceId":"00000000-0000-4000-8000-000000000007","facilityId":"00000000-0000-4000-8000-000000000007","centreCode":"bench-centre","start":"2030-01-01T01:00:00+01:00","end":"2030-01-01T01:15:00+01:00","status":"CONFIRMED"}'
+AID_VIEW='{"orgNo":"920000123","bookingId":"1b4e28ba-2fa1-41d2-883f-0016d3cca427","amount":{"amount":12.50,"currency":"NOK"},"amountEur":1.09,"regulation":"(EU) 2023/2831"}'
+publish_sql() { # type, subject expression, data, partner data (or NULL)
+  printf '%s\n' \
+    "INSERT INTO outbox_subject (subject, last_sequence) VALUES ($2, 1) ON CONFLICT (subject) DO UPDATE SET last_sequence = outbox_subject.last_sequence + 1 RETURNING last_sequence AS seq \\gset" \
+    "INSERT INTO outbox_event (id, source, type, subject, sequence, occurred_at, org_no, data, partner_data) VALUES (gen_random_uuid(), '/katapult/facility-booking', '$1', $2, :seq, now(), :org::text, CAST('$3' AS jsonb), $4) ON CONFLICT (id) DO NOTHING;"
+}
+# With the outbox: the same transaction, and before its end the two events.
+{
+  grep -v '^END;$' "$WORK/booking.sql"
+  publish_sql no.katapult.booking.confirmed "'bookings/' || :n" "$BOOKING_VIEW" "CAST('$PARTNER_VIEW' AS jsonb)"
+  publish_sql no.katapult.aid.granted "'organisations/' || :org || '/aid'" "$AID_VIEW" "NULL"
+  echo 'END;'
+} >"$WORK/booking-outbox.sql"
+echo 'END;' >>"$WORK/booking.sql"
+
+run_pgbench() { # script; prints "tps latency-ms"
+  local out
+  out="$(PGCONNECT_TIMEOUT=5 pgbench -n -M prepared -h "$PGHOST_B" -p "$PGPORT_B" -U "$PGUSER_B" -c "$CLIENTS" -j 2 \
+    -T "$DURATION" -D nclients="$CLIENTS" -f "$1" bench_outbox 2>&1)" || die "pgbench failed: $out"
+  echo "$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' <<<"$out" | head -n1) $(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' <<<"$out")"
+}
+median() { sort -g | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.2f\n", m }'; }
+rounded() { awk '{ printf "%s%.0f", (NR > 1 ? " " : ""), $1 } END { print "" }'; }
+
+LOAD_AT_START="$(cut -d' ' -f1-3 /proc/loadavg)"
+run_pgbench "$WORK/booking-outbox.sql" >/dev/null   # warm-up, not reported
+PLAIN=(); WITH=()
+for r in $(seq 1 "$ROUNDS"); do
+  PLAIN+=("$(run_pgbench "$WORK/booking.sql")"); log "round $r without outbox: ${PLAIN[-1]}"
+  WITH+=("$(run_pgbench "$WORK/booking-outbox.sql")"); log "round $r with outbox: ${WITH[-1]}"
+done
+TPS_PLAIN="$(printf '%s\n' "${PLAIN[@]}" | cut -d' ' -f1 | median)"
+TPS_WITH="$(printf '%s\n' "${WITH[@]}" | cut -d' ' -f1 | median)"
+LAT_PLAIN="$(printf '%s\n' "${PLAIN[@]}" | cut -d' ' -f2 | median)"
+LAT_WITH="$(printf '%s\n' "${WITH[@]}" | cut -d' ' -f2 | median)"
+
+# The sequencer, as OutboxSequencer runs it: batches of BATCH in one transaction each, until none is left.
+UNPOSITIONED="$(pg_sql bench_outbox "SELECT count(*) FROM outbox_event WHERE position IS NULL")"
+cat >"$WORK/sequence.sql" <<SQL
+DO \$\$
+DECLARE last_pos bigint; n int;
+BEGIN
+  LOOP
+    SELECT last_position INTO last_pos FROM outbox_state WHERE id = 1 FOR UPDATE;
+    WITH next AS (SELECT id, row_number() OVER (ORDER BY insert_order) AS n FROM outbox_event
+                  WHERE position IS NULL ORDER BY insert_order LIMIT $BATCH)
+    UPDATE outbox_event e SET position = last_pos + next.n FROM next WHERE e.id = next.id;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    EXIT WHEN n = 0;
+    UPDATE outbox_state SET last_position = last_pos + n WHERE id = 1;
+  END LOOP;
+END \$\$;
+SQL
+STARTED_NS="$(date +%s%N)"
+pg_file bench_outbox "$WORK/sequence.sql" >/dev/null
+SEQ_MS="$(( ($(date +%s%N) - STARTED_NS) / 1000000 ))"
+CHECK="$(pg_sql bench_outbox "SELECT count(*) FILTER (WHERE position IS NULL) || ' unpositioned, ' || count(DISTINCT position) || ' positions for ' || count(*) || ' events' FROM outbox_event")"
+
+{
+  md_header "Outbox cost per booking (database)" "$COMMAND"
+  echo "- Load average at start: $LOAD_AT_START; at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo "- pgbench -M prepared -c $CLIENTS -j 2, ${DURATION}s per run, $ROUNDS rounds alternating, median of each; $ORGS organisations."
+  echo "- With the outbox: two events per booking (booking.confirmed with BookingView and PartnerBookingView, aid.granted with AidEventView), $(( ${#BOOKING_VIEW} + ${#PARTNER_VIEW} + ${#AID_VIEW} )) bytes of JSON."
+  echo "- Afterwards: $CHECK."
+  echo
+  echo "| Transaction | Bookings/s (median) | Latency avg ms (median) | Runs (tps) |"
+  echo "|---|---:|---:|---|"
+  echo "| booking (lock, aid sum, insert) | ${TPS_PLAIN%.*} | $LAT_PLAIN | $(printf '%s\n' "${PLAIN[@]}" | cut -d' ' -f1 | rounded) |"
+  echo "| booking + outbox (two events) | ${TPS_WITH%.*} | $LAT_WITH | $(printf '%s\n' "${WITH[@]}" | cut -d' ' -f1 | rounded) |"
+  echo
+  awk -v p="$TPS_PLAIN" -v w="$TPS_WITH" -v lp="$LAT_PLAIN" -v lw="$LAT_WITH" -v c="$CLIENTS" 'BEGIN {
+    printf "- Ratio with/without: %.2f× the throughput; the outbox adds %.2f ms to each booking transaction at %d clients (latency), %.0f µs of serialised database time per booking (1/tps).\n",
+      w / p, lw - lp, c, 1000000 / w - 1000000 / p }'
+  awk -v ms="$SEQ_MS" -v n="$UNPOSITIONED" -v b="$BATCH" 'BEGIN {
+    printf "- Sequencer, off the request path: %d events positioned in %d ms in batches of %d, %.1f µs per event (%.1f µs per booking).\n",
+      n, ms, b, 1000 * ms / n, 2000 * ms / n }'
+} >"$OUT"
+cat "$OUT"
+save_result outbox-cost "$OUT"

@@ -1,0 +1,8 @@
+package no.katapult.registry;
+
+import io.quarkus.test.junit.QuarkusTest;
+import no.katapult.common.testing.EventFeedTests;
+
+@QuarkusTest
+class EventFeedTest extends EventFeedTests {
+}

@@ -1,0 +1,40 @@
+package no.katapult.common.time;
+
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+/**
+ * The one source of "now" for every rule, injectable so that tests move time instead of waiting for it
+ * (common's test-jar has {@code MutableClock}, which replaces this one in tests).
+ */
+@Dependent
+public class Clocks {
+
+    /** Local business time of the programme: opening hours, closures and "the day of" are in this zone. */
+    public static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+
+    /** An instant as the programme shows it: with the Europe/Oslo offset in force then (null stays null). */
+    public static OffsetDateTime inOslo(OffsetDateTime t) {
+        return t == null ? null : t.atZoneSameInstant(OSLO).toOffsetDateTime();
+    }
+
+    public static OffsetDateTime inOslo(Instant t) {
+        return t == null ? null : t.atZone(OSLO).toOffsetDateTime();
+    }
+
+    @Produces
+    @Singleton
+    @DefaultBean
+    Clock clock() {
+        // PostgreSQL keeps microseconds: a time read back must equal the time that was written.
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    }
+}

@@ -1,0 +1,12 @@
+package no.katapult.events;
+
+import no.katapult.common.testing.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    @Test
+    void packagesAreFreeOfCyclesAndUseNoOtherServicesCode() {
+        ArchitectureRules.check("no.katapult.events");
+    }
+}

@@ -1,4 +1,0 @@
-package no.katapult.booking.booking;
-
-/** What a booking holds: a whole facility (with all its equipment) or one equipment item. */
-public enum ResourceType { FACILITY, EQUIPMENT }
