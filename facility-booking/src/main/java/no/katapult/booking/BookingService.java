@@ -28,11 +28,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Making bookings and moving them through their states, with the rules of issue 5. */
 @ApplicationScoped
@@ -179,10 +183,10 @@ public class BookingService {
     }
 
     /**
-     * Concurrent inserts into overlapping periods can deadlock inside the exclusion-constraint check:
-     * each waits for the other's uncommitted row, and PostgreSQL aborts one (40P01). The victim runs its
-     * transaction again, now against the winner's committed row, and gets the plain overlap (23P01) that
-     * becomes 409 booking-conflict. Each attempt starts from a fresh entity.
+     * {@link #lockSlots} keeps concurrent creations of one slot from deadlocking each other. A creation can
+     * still meet a confirmation or cancellation of an overlapping booking inside the exclusion-constraint check,
+     * and PostgreSQL may then abort one (40P01). The victim runs its transaction again, against the other's
+     * committed row. Each attempt starts from a fresh entity.
      */
     private Created insertRetryingDeadlocks(Supplier<Booking> draft, String scope, String key,
                                             String requestHash, Instant now) {
@@ -210,6 +214,7 @@ public class BookingService {
                 return new Created(replay.get(), true);
             }
         }
+        lockSlots(booking);
         stateAid.reserve(booking.orgNo, booking.aidAmount, now);
         try {
             em.persist(booking);
@@ -228,6 +233,22 @@ public class BookingService {
             idempotency.complete(scope, key, response);
         }
         return new Created(response, false);
+    }
+
+    /**
+     * Creations that could collide in an exclusion constraint run one at a time. Without this, two concurrent
+     * inserts into one slot each wait for the other's uncommitted row and PostgreSQL aborts one as a deadlock
+     * victim (40P01); ten racers needed several rounds of that. Each booking locks its facility and every item it
+     * claims, in one sorted order, so the locks cannot deadlock, and the loser then meets the winner's committed
+     * row and gets the plain overlap (23P01). The locks end with the transaction.
+     */
+    private void lockSlots(Booking booking) {
+        String keys = Stream.concat(Stream.of(booking.facilityId), Arrays.stream(booking.claimedItems))
+                .filter(Objects::nonNull).map(UUID::toString).distinct().sorted()
+                .collect(Collectors.joining(","));
+        em.createNativeQuery("SELECT count(pg_advisory_xact_lock(hashtextextended('slot:' || k, 7013)))"
+                        + " FROM unnest(string_to_array(?1, ',')) AS k")
+                .setParameter(1, keys).getSingleResult();
     }
 
     private Booking draft(UUID id, BookingRequest request, BookableResource resource, BookingPolicy policy,

@@ -7,12 +7,12 @@ import io.quarkus.cache.CaffeineCache;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.runtime.Startup;
 import io.smallrye.faulttolerance.api.Guard;
+import io.vertx.core.http.HttpClosedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -29,9 +29,11 @@ import no.katapult.common.money.Money;
 import no.katapult.common.problem.ProblemException;
 import no.katapult.common.requestid.RequestIdPropagation;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.jboss.logging.Logger;
 
+import java.net.SocketException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +71,7 @@ public class RegistryClient {
 
     private static final Logger LOG = Logger.getLogger(RegistryClient.class);
     private static final String RETRY_AFTER_SECONDS = "5";
+    private static final int IDLE_CONNECTION_SECONDS = 10;
 
     private final Api api;
     private final Guard guard;
@@ -85,8 +88,17 @@ public class RegistryClient {
                 .connectTimeout(registry.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(registry.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .register(RequestIdPropagation.class)
+                // Idle connections leave the pool before the registry's idle timeout (30 s) closes them.
+                .property(QuarkusRestClientProperties.CONNECTION_TTL, IDLE_CONNECTION_SECONDS)
                 .build(Api.class);
         this.guard = Guard.create()
+                // A pooled connection can still be closed by the registry just as a request goes out on it.
+                // Every call is a GET, so it is sent once more on a fresh connection.
+                .withRetry()
+                .maxRetries(1)
+                .delay(0, ChronoUnit.MILLIS)
+                .whenException(e -> e instanceof Unavailable u && u.connectionDropped())
+                .done()
                 .withCircuitBreaker()
                 .name(BREAKER)
                 .requestVolumeThreshold(6)
@@ -226,12 +238,9 @@ public class RegistryClient {
     /** One request through the breaker; only {@link Unavailable} counts as a failure. */
     private <T> T call(String what, Supplier<T> request, Class<T> type) {
         return guard.get(() -> {
+            T body;
             try {
-                T body = request.get();
-                if (body == null) {
-                    throw new Unavailable("The registry returned no body for " + what, null);
-                }
-                return body;
+                body = request.get();
             } catch (WebApplicationException e) {
                 int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
                 if (status == 404) {
@@ -241,9 +250,14 @@ public class RegistryClient {
                     throw new Refused(what, status, e.getResponse().getHeaderString(HttpHeaders.RETRY_AFTER));
                 }
                 throw new Unavailable("The registry answered " + status + " for " + what, e);
-            } catch (ProcessingException e) {
+            } catch (RuntimeException e) {
+                // ProcessingException, or Vert.x's own exception when the connection closes mid-call.
                 throw new Unavailable("The registry could not be reached for " + what, e);
             }
+            if (body == null) {
+                throw new Unavailable("The registry returned no body for " + what, null);
+            }
+            return body;
         }, type);
     }
 
@@ -372,6 +386,17 @@ public class RegistryClient {
     static final class Unavailable extends RuntimeException {
         Unavailable(String message, Throwable cause) {
             super(message, cause, false, false);
+        }
+
+        /** The connection was closed or reset before the answer came: nothing says the registry is down. */
+        boolean connectionDropped() {
+            for (Throwable t = getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+                if (t instanceof HttpClosedException || t instanceof SocketException
+                        || "Connection was closed".equals(t.getMessage())) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

@@ -1,5 +1,6 @@
 package no.katapult.booking.registry;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import no.katapult.booking.Api;
@@ -69,6 +70,24 @@ class RegistryOutageTest extends AtMondayMorning {
                 503, "registry-unavailable");
         UUID healthy = RegistryStub.facility().register();
         assertEquals(201, bookWhenRegistryRecovers(healthy, "2027-01-11T10:00:00+01:00", "2027-01-11T12:00:00+01:00"));
+    }
+
+    @Test
+    void aConnectionTheRegistryClosesIsTriedOnceMore() {
+        UUID facility = RegistryStub.facility().register();
+        RegistryStub.dropConnections(facility, 1, Fault.EMPTY_RESPONSE);
+        book(TOKEN, "FACILITY", facility, "2027-01-14T10:00:00+01:00", "2027-01-14T12:00:00+01:00")
+                .then().statusCode(201);
+        assertEquals(2, RegistryStub.requestsFor("/api/v1/facilities/" + facility));
+    }
+
+    @Test
+    void aConnectionTheRegistryDropsTwiceIsA503NotTheCallersFault() {
+        UUID facility = RegistryStub.facility().register();
+        RegistryStub.dropConnections(facility, 2, Fault.CONNECTION_RESET_BY_PEER);
+        assertProblem(book(TOKEN, "FACILITY", facility, "2027-01-14T10:00:00+01:00", "2027-01-14T12:00:00+01:00"),
+                503, "registry-unavailable");
+        assertEquals(2, RegistryStub.requestsFor("/api/v1/facilities/" + facility));
     }
 
     private static int bookWhenRegistryRecovers(UUID facility, String start, String end) throws InterruptedException {

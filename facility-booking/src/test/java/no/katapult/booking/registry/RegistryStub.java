@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
@@ -101,6 +103,19 @@ public class RegistryStub implements QuarkusTestResourceLifecycleManager {
         server.stubFor(get(urlEqualTo("/api/v1/organisations/" + orgNo)).atPriority(1)
                 .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/problem+json")
                         .withBody("{\"status\":" + status + ",\"title\":\"No\"}")));
+    }
+
+    /**
+     * The next {@code times} requests for the facility get no answer: the registry closes the connection
+     * (as a server does with an idle keep-alive connection just as a request goes out on it) or resets it.
+     */
+    public static void dropConnections(UUID facility, int times, Fault fault) {
+        String scenario = "drop " + facility;
+        for (int i = 0; i < times; i++) {
+            server.stubFor(get(urlEqualTo("/api/v1/facilities/" + facility)).atPriority(1)
+                    .inScenario(scenario).whenScenarioStateIs(i == 0 ? Scenario.STARTED : "dropped " + i)
+                    .willReturn(aResponse().withFault(fault)).willSetStateTo("dropped " + (i + 1)));
+        }
     }
 
     /** How many requests the registry has had for this path. */
