@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Lints the merged OpenAPI contract with Spectral's spectral:oas ruleset; fails on any error (warnings are
-# printed, not fatal).
+# Lints the merged OpenAPI contract with Spectral's spectral:oas ruleset and Redocly CLI's recommended ruleset;
+# fails on any error (warnings are printed, not fatal).
 #
 #   gateway/scripts/lint-openapi.sh http://localhost:8080        # a running gateway (fetches /q/openapi)
 #   gateway/scripts/lint-openapi.sh path/to/openapi.json         # a document on disk
@@ -11,6 +11,7 @@
 set -euo pipefail
 
 SPECTRAL_VERSION="${SPECTRAL_VERSION:-6.16.3}"
+REDOCLY_VERSION="${REDOCLY_VERSION:-2.77.0}"
 GATEWAY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ROOT_DIR="$(cd "$GATEWAY_DIR/.." && pwd)"
 TOOLS_DIR="${TOOLS_DIR:-$GATEWAY_DIR/target/tools}"
@@ -30,9 +31,17 @@ if [ ! -x "$spectral" ] || ! "$spectral" --version 2>/dev/null | grep -qx "$SPEC
   npm install --no-audit --no-fund --loglevel=error --prefix "$TOOLS_DIR" "@stoplight/spectral-cli@$SPECTRAL_VERSION" >&2
 fi
 
+redocly="$TOOLS_DIR/node_modules/.bin/redocly"
+if [ ! -x "$redocly" ] || ! "$redocly" --version 2>/dev/null | grep -qx "$REDOCLY_VERSION"; then
+  echo "Installing @redocly/cli@$REDOCLY_VERSION into $TOOLS_DIR" >&2
+  mkdir -p "$TOOLS_DIR"
+  npm install --no-audit --no-fund --loglevel=error --prefix "$TOOLS_DIR" "@redocly/cli@$REDOCLY_VERSION" >&2
+fi
+
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 printf 'extends: ["spectral:oas"]\n' > "$work/.spectral.yaml"
+printf 'extends:\n  - recommended\n' > "$work/redocly.yaml"
 doc="$work/openapi.json"
 
 case "$target" in
@@ -75,3 +84,11 @@ if [ "${merge_failed:-0}" = 1 ]; then
   exit 1
 fi
 echo "OpenAPI lint: 0 errors (spectral:oas, Spectral $SPECTRAL_VERSION)"
+
+# Redocly's recommended ruleset: errors fail, warnings are printed; no telemetry, no update check.
+rc=0
+out="$(REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true \
+  "$redocly" lint --config "$work/redocly.yaml" --format stylish "$doc" 2>&1)" || rc=$?
+printf '%s\n' "$out" | grep -v '[║╔╚]' || true   # without the box about Node.js versions
+[ "$rc" = 0 ] || { echo "Redocly recommended: errors (see above)" >&2; exit 1; }
+echo "OpenAPI lint: 0 errors (Redocly recommended, Redocly CLI $REDOCLY_VERSION)"

@@ -21,6 +21,7 @@ import no.katapult.common.pagination.PageRequest;
 import no.katapult.common.pagination.PageResponse;
 import no.katapult.common.problem.FieldErrors;
 import no.katapult.common.problem.ProblemException;
+import no.katapult.common.problem.ProblemMember;
 import no.katapult.common.security.Caller;
 import no.katapult.common.security.Roles;
 import no.katapult.common.time.Clocks;
@@ -104,7 +105,7 @@ public class ApplicationService {
         FundingCall call = FundingCall.findById(body.callId());
         if (call == null) {
             throw ProblemException.unprocessable("unknown-call", "There is no call " + body.callId())
-                    .with("callId", body.callId());
+                    .with(ProblemMember.CALL_ID, body.callId());
         }
         if (call.stateAt(clock.instant()) == CallState.CLOSED) {
             throw ProblemException.unprocessable("call-closed",
@@ -175,13 +176,13 @@ public class ApplicationService {
             throw ProblemException.unprocessable("call-not-open",
                     "The call opens at " + Clocks.OSLO.getId() + " time "
                             + Clocks.inOslo(call.opensAt) + "; submit after that")
-                    .with("opensAt", Clocks.inOslo(call.opensAt));
+                    .with(ProblemMember.OPENS_AT, Clocks.inOslo(call.opensAt));
         }
         if (state == CallState.CLOSED) {
             throw ProblemException.unprocessable("deadline-passed",
                     "The deadline was " + Clocks.inOslo(call.closesAt)
                             + " (Europe/Oslo); the call no longer accepts submissions")
-                    .with("closesAt", Clocks.inOslo(call.closesAt));
+                    .with(ProblemMember.CLOSES_AT, Clocks.inOslo(call.closesAt));
         }
         Completeness.require(a, call.maxAmountPerApplication, attachedKinds(a.id));
         ApplicationStatus from = a.move(Transition.SUBMIT, ApplicationStatus.SUBMITTED, now);

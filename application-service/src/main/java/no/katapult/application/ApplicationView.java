@@ -2,6 +2,7 @@ package no.katapult.application;
 
 import no.katapult.common.time.Clocks;
 import no.katapult.common.money.Money;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -9,7 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-@Schema(name = "Application", description = "A consortium application, as its applicants, assigned reviewers and "
+@Schema(name = "Application", extensions = @Extension(name = "x-event-data", value = "true", parseValue = true), description = "A consortium application, as its applicants, assigned reviewers and "
         + "siva-admin see it")
 public record ApplicationView(
         UUID id,

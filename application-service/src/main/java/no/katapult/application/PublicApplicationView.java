@@ -2,13 +2,14 @@ package no.katapult.application;
 
 import no.katapult.common.time.Clocks;
 import no.katapult.common.money.Money;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-@Schema(name = "PublicApplication", description = "The public outcome of a decided application, as partners such "
+@Schema(name = "PublicApplication", extensions = @Extension(name = "x-event-data", value = "true", parseValue = true), description = "The public outcome of a decided application, as partners such "
         + "as Innovasjon Norge see it: no budget, no reviews, no reviewer identities")
 public record PublicApplicationView(
         UUID id,

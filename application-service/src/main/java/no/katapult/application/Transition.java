@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import no.katapult.common.problem.ProblemMember;
 
 import static no.katapult.application.ApplicationStatus.APPROVED;
 import static no.katapult.application.ApplicationStatus.DRAFT;
@@ -59,8 +60,8 @@ public enum Transition {
                         "Cannot " + operation + " an application that is " + current + ". " + operation
                                 + " is allowed from " + from + "; from " + current + " the allowed operations are: "
                                 + names)
-                .with("currentStatus", current)
-                .with("allowedFrom", List.copyOf(from))
-                .with("allowedTransitions", allowed);
+                .with(ProblemMember.CURRENT_STATUS, current)
+                .with(ProblemMember.ALLOWED_FROM, List.copyOf(from))
+                .with(ProblemMember.ALLOWED_TRANSITIONS, allowed);
     }
 }

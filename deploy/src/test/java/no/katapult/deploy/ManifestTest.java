@@ -12,6 +12,9 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -147,6 +150,33 @@ class ManifestTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theIngressPublishesTheApiAndTheContractButNotHealthOrMetrics() {
+        Ingress ingress = one(Ingress.class, "katapult");
+        IngressRule api = ingress.getSpec().getRules().stream()
+                .filter(r -> r.getHttp().getPaths().stream()
+                        .anyMatch(p -> "gateway".equals(p.getBackend().getService().getName())))
+                .findFirst().orElseThrow();
+        List<String> published = api.getHttp().getPaths().stream()
+                .map(p -> p.getPathType() + " " + p.getPath()).toList();
+        assertEquals(List.of("Exact /", "Prefix /api/", "Exact /q/openapi", "Prefix /q/swagger-ui"), published);
+        for (String internal : List.of("/q/metrics", "/q/health/ready", "/q/dev-ui")) {
+            assertTrue(api.getHttp().getPaths().stream().noneMatch(p -> matches(p, internal)), internal + " is not public");
+        }
+        assertTrue(api.getHttp().getPaths().stream().anyMatch(p -> matches(p, "/api/v1/bookings")));
+        assertTrue(api.getHttp().getPaths().stream().anyMatch(p -> matches(p, "/q/swagger-ui/index.html")));
+    }
+
+    /** Kubernetes path matching: Exact, or Prefix by whole path elements. */
+    private static boolean matches(HTTPIngressPath path, String request) {
+        String p = path.getPath();
+        if ("Exact".equals(path.getPathType())) {
+            return request.equals(p);
+        }
+        String prefix = p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+        return request.equals(prefix) || request.startsWith(prefix + "/");
     }
 
     @Test

@@ -1,13 +1,14 @@
 package no.katapult.events;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
 import java.util.Map;
 
 /** The contract's description of a CloudEvent as the hub writes it (the SDK's types are no schema). Never instantiated. */
-@Schema(name = "CloudEvent", description = "A CloudEvents 1.0 event in structured JSON; webhooks carry the same object "
+@Schema(name = "CloudEvent", extensions = @Extension(name = "x-event-envelope", value = "true", parseValue = true), description = "A CloudEvents 1.0 event in structured JSON; webhooks carry the same object "
         + "with Content-Type application/cloudevents+json")
 record CloudEventSchema(
         @Schema(required = true, examples = "1.0") String specversion,

@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import no.katapult.booking.rules.PriceBasis;
 import no.katapult.booking.rules.ResourceType;
 import no.katapult.common.problem.ProblemException;
+import no.katapult.common.problem.ProblemMember;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -149,8 +150,8 @@ public class Booking extends VersionedEntity {
         throw ProblemException.conflict("illegal-transition",
                         "A " + status + " booking cannot be " + pastTense(action)
                                 + "; that needs status " + Arrays.toString(allowedFrom))
-                .with("currentStatus", status.name())
-                .with("allowedActions", allowedActions());
+                .with(ProblemMember.CURRENT_STATUS, status.name())
+                .with(ProblemMember.ALLOWED_ACTIONS, allowedActions());
     }
 
     public List<String> allowedActions() {

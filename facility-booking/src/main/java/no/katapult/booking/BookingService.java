@@ -20,6 +20,7 @@ import no.katapult.common.pagination.PageRequest;
 import no.katapult.common.pagination.PageResponse;
 import no.katapult.common.persistence.PersistenceErrors;
 import no.katapult.common.problem.ProblemException;
+import no.katapult.common.problem.ProblemMember;
 import no.katapult.common.security.Caller;
 import org.jboss.logging.Logger;
 
@@ -101,7 +102,7 @@ public class BookingService {
         BookableResource resource = registry.currentResource(request.resourceType(), request.resourceId())
                 .orElseThrow(() -> ProblemException.unprocessable("unknown-resource",
                         "catapult-registry has no " + request.resourceType().name().toLowerCase() + " "
-                                + request.resourceId()).with("field", "resourceId"));
+                                + request.resourceId()).with(ProblemMember.FIELD, "resourceId"));
         SmeClass smeClass = registry.smeClass(orgNo, caller.rawToken().orElseThrow())
                 .orElseThrow(() -> ProblemException.unprocessable("sme-declaration-missing",
                         "Organisation " + orgNo + " has no SME declaration in catapult-registry. Declare employees, "
@@ -172,7 +173,7 @@ public class BookingService {
                                 ? "A booking can be cancelled until it ends (" + BookingView.iso(b.end) + ")"
                                 : "Your organisation can cancel a booking until it starts (" + BookingView.iso(b.start)
                                 + "); ask the centre after that")
-                        .with("rule", staff ? "cancelBeforeEnd" : "cancelBeforeStart");
+                        .with(ProblemMember.RULE, staff ? "cancelBeforeEnd" : "cancelBeforeStart");
             }
             b.cancel(reason.trim(), now);
             em.flush();
@@ -295,9 +296,9 @@ public class BookingService {
                         + BookingView.iso(p.get("blockedEnd")) + ")")
                 .orElse("The period overlaps another booking of this resource or its facility"));
         other.ifPresent(p -> problem
-                .with("conflictingPeriod", Map.of("start", BookingView.iso(p.get("start")),
+                .with(ProblemMember.CONFLICTING_PERIOD, Map.of("start", BookingView.iso(p.get("start")),
                         "end", BookingView.iso(p.get("end"))))
-                .with("blockedPeriod", Map.of("start", BookingView.iso(p.get("blockedStart")),
+                .with(ProblemMember.BLOCKED_PERIOD, Map.of("start", BookingView.iso(p.get("blockedStart")),
                         "end", BookingView.iso(p.get("blockedEnd")))));
         return problem;
     }

@@ -4,13 +4,14 @@ import no.katapult.booking.rules.PriceBasis;
 import no.katapult.booking.rules.ResourceType;
 import no.katapult.common.money.Money;
 import no.katapult.common.time.Clocks;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
-@Schema(name = "Booking", description = "A booking; start and end carry the Europe/Oslo offset of their moment")
+@Schema(name = "Booking", extensions = @Extension(name = "x-event-data", value = "true", parseValue = true), description = "A booking; start and end carry the Europe/Oslo offset of their moment")
 public record BookingView(
         UUID id,
         ResourceType resourceType,

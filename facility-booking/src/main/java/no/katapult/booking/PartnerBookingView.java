@@ -1,6 +1,7 @@
 package no.katapult.booking;
 
 import no.katapult.booking.rules.ResourceType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
@@ -10,7 +11,7 @@ import java.util.UUID;
  * A booking as partners see it in events: {@link BookingView} without personal data (no bookedBy and the
  * booker's e-mail and locale, no purpose, no statusReason, which are free text a person wrote).
  */
-@Schema(name = "PartnerBooking", description = "A booking without personal data, as partners receive it in events")
+@Schema(name = "PartnerBooking", extensions = @Extension(name = "x-event-data", value = "true", parseValue = true), description = "A booking without personal data, as partners receive it in events")
 public record PartnerBookingView(
         UUID id,
         ResourceType resourceType,

@@ -15,6 +15,7 @@ import no.katapult.application.history.HistoryAction;
 import no.katapult.common.pagination.PageRequest;
 import no.katapult.common.pagination.PageResponse;
 import no.katapult.common.problem.ProblemException;
+import no.katapult.common.problem.ProblemMember;
 import no.katapult.common.security.Caller;
 import org.jboss.logging.Logger;
 
@@ -60,7 +61,7 @@ public class AttachmentService {
                 throw ProblemException.unprocessable("attachments-too-large", "An application's attachments may "
                                 + "total at most " + mib(max) + " (" + max + " bytes). This one has " + used
                                 + " bytes, and this file would take it past that: delete an attachment first.")
-                        .with("limit", max).with("used", used);
+                        .with(ProblemMember.LIMIT, max).with(ProblemMember.USED, used);
             }
         }
     }
@@ -149,7 +150,7 @@ public class AttachmentService {
         Transition.EDIT.requireFrom(app.status);
         if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.trim().equals("*") && !ifMatch.contains(a.etag())) {
             throw ProblemException.preconditionFailed("The attachment's ETag is " + a.etag())
-                    .with("currentETag", a.etag());
+                    .with(ProblemMember.CURRENT_ETAG, a.etag());
         }
         a.delete();
         history.record(app.id, caller.username(), HistoryAction.DELETE_ATTACHMENT, app.status, app.status,
@@ -171,7 +172,7 @@ public class AttachmentService {
     static ProblemException fileTooLarge(long max) {
         return new ProblemException(413, "payload-too-large", "Payload too large",
                 "An attachment may be at most " + mib(max) + " (" + max + " bytes); this file is larger")
-                .with("limit", max);
+                .with(ProblemMember.LIMIT, max);
     }
 
     private static Attachment stored(UUID applicationId, UUID attachmentId) {

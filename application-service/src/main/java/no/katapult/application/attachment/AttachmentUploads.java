@@ -6,6 +6,7 @@ import no.katapult.application.AttachmentKind;
 import no.katapult.application.config.ApplicationServiceConfig;
 import no.katapult.common.problem.FieldErrors;
 import no.katapult.common.problem.ProblemException;
+import no.katapult.common.problem.ProblemMember;
 import org.apache.commons.fileupload.FileCountLimitExceededException;
 import org.apache.commons.fileupload.FileItemIterator;
 import org.apache.commons.fileupload.FileItemStream;
@@ -148,7 +149,7 @@ public class AttachmentUploads {
     private static ProblemException unsupported(String why) {
         return new ProblemException(415, "unsupported-attachment-type", "Unsupported attachment type",
                 "An attachment must be " + AttachmentType.allowed() + ", told by its content: " + why)
-                .with("allowed", Arrays.stream(AttachmentType.values()).map(t -> t.mediaType).toList());
+                .with(ProblemMember.ALLOWED, Arrays.stream(AttachmentType.values()).map(t -> t.mediaType).toList());
     }
 
     private RuntimeException discardAnd(AttachmentService.Received received, RuntimeException e) {

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import no.katapult.application.config.ApplicationServiceConfig;
 import no.katapult.common.http.RequestLimits;
 import no.katapult.common.problem.Problem;
+import no.katapult.common.problem.ProblemMember;
 import no.katapult.common.problem.ProblemTypes;
 import no.katapult.common.problem.ProblemWriter;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -74,7 +75,7 @@ public class RequestBodyLimits {
                     refuse(ctx, new Problem(ProblemTypes.of("payload-too-large"), "Payload too large", 413,
                             "An attachment may be at most " + AttachmentService.mib(maxFile) + " (" + maxFile
                                     + " bytes); this upload declares " + length.trim() + " bytes")
-                            .with("limit", upload).with("maxFileSize", maxFile));
+                            .with(ProblemMember.LIMIT, upload).with(ProblemMember.MAX_FILE_SIZE, maxFile));
                 } else {
                     ctx.next();
                 }

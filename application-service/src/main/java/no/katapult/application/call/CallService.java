@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import no.katapult.common.problem.ProblemMember;
 
 @ApplicationScoped
 public class CallService {
@@ -102,7 +103,7 @@ public class CallService {
             throw ProblemException.unprocessable("budget-below-granted",
                             "The budget cannot be lower than the amount already granted in this call ("
                                     + Money.nok(call.grantedTotal).amount() + " NOK)")
-                    .with("grantedTotal", Money.nok(call.grantedTotal));
+                    .with(ProblemMember.GRANTED_TOTAL, Money.nok(call.grantedTotal));
         }
         if (!sameCriteria(call.criteria, body.criteria()) && hasReviews(id)) {
             throw ProblemException.conflict("criteria-locked",

@@ -17,6 +17,7 @@ import no.katapult.application.history.HistoryAction;
 import no.katapult.common.http.ETags;
 import no.katapult.common.money.Money;
 import no.katapult.common.problem.ProblemException;
+import no.katapult.common.problem.ProblemMember;
 import no.katapult.common.security.Caller;
 
 import java.math.BigDecimal;
@@ -79,15 +80,15 @@ public class DecisionService {
                 throw ProblemException.unprocessable("granted-exceeds-requested",
                                 "The granted amount " + granted.toPlainString() + " NOK exceeds the requested amount "
                                         + (a.requestedAmount == null ? "0" : a.requestedAmount.toPlainString()) + " NOK")
-                        .with("requestedAmount", a.requestedAmount == null ? Money.zero() : Money.nok(a.requestedAmount));
+                        .with(ProblemMember.REQUESTED_AMOUNT, a.requestedAmount == null ? Money.zero() : Money.nok(a.requestedAmount));
             }
             if (granted.compareTo(call.remainingBudget()) > 0) {
                 throw ProblemException.unprocessable("budget-exceeded",
                                 "Granting " + granted.toPlainString() + " NOK would exceed the call's budget: only "
                                         + Money.nok(call.remainingBudget()).amount().toPlainString() + " NOK remains")
-                        .with("remainingBudget", Money.nok(call.remainingBudget()))
-                        .with("budget", Money.nok(call.budget))
-                        .with("grantedTotal", Money.nok(call.grantedTotal));
+                        .with(ProblemMember.REMAINING_BUDGET, Money.nok(call.remainingBudget()))
+                        .with(ProblemMember.BUDGET, Money.nok(call.budget))
+                        .with(ProblemMember.GRANTED_TOTAL, Money.nok(call.grantedTotal));
             }
         } else if (body.grantedAmount() != null && body.grantedAmount().amount().signum() != 0) {
             throw ProblemException.badRequest("grantedAmount", "must be empty for a rejection");

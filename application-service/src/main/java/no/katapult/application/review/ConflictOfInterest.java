@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import no.katapult.common.problem.ProblemMember;
 
 /**
  * A reviewer tied to a party of the application (the lead or a consortium partner): they belong to it, or a
@@ -54,6 +55,6 @@ public record ConflictOfInterest(String reviewer, String orgNo, String party, Ti
         }
         throw new ProblemException(409, "conflict-of-interest", "Conflict of interest",
                 "Conflict of interest: " + String.join("; ", conflicts.stream().map(ConflictOfInterest::describe).toList()))
-                .with("conflicts", conflicts);
+                .with(ProblemMember.CONFLICTS, conflicts);
     }
 }

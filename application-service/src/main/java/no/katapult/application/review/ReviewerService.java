@@ -19,6 +19,7 @@ import no.katapult.common.http.ETags;
 import no.katapult.common.problem.FieldErrors;
 import no.katapult.common.problem.Problem;
 import no.katapult.common.problem.ProblemException;
+import no.katapult.common.problem.ProblemMember;
 import no.katapult.common.security.Caller;
 import no.katapult.common.time.Clocks;
 
@@ -91,7 +92,7 @@ public class ReviewerService {
                             + "/api/v1/reviewers/" + unknown.get(0) + " with {\"name\", \"email\", \"organisations\": "
                             + "[orgNo]}), then assigns them. (Deprecated: their org_no in reviewerOrganisations also "
                             + "still works.)", errors)
-                    .with("reviewers", unknown);
+                    .with(ProblemMember.REVIEWERS, unknown);
         }
         Map<String, List<Tie>> ties = new LinkedHashMap<>();
         known.forEach((reviewer, k) -> ties.put(reviewer, k.ties()));
@@ -108,7 +109,7 @@ public class ReviewerService {
                 throw ProblemException.conflict("reviewer-has-reviewed",
                                 "Cannot unassign " + String.join(", ", reviewed)
                                         + ": they have already reviewed this application")
-                        .with("reviewers", reviewed);
+                        .with(ProblemMember.REVIEWERS, reviewed);
             }
         }
         OffsetDateTime now = OffsetDateTime.now(clock);

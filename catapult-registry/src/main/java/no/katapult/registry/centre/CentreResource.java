@@ -55,12 +55,13 @@ public class CentreResource {
     public PageResponse<CentreView> list(
             @QueryParam("kind") @Parameter(description = "NATIONAL_CENTRE or NODE",
                     schema = @Schema(implementation = CentreKind.class)) String kind,
-            @QueryParam("focusArea") @Parameter(description = "One focus area the centre must have", example = "ocean") String focusArea,
-            @QueryParam("county") @Parameter(description = "County of the centre's address (case-insensitive)", example = "Vestland") String county,
+            // Filters carry no example value: Swagger UI would fill every one in, and together they match nothing.
+            @QueryParam("focusArea") @Parameter(description = "One focus area the centre must have, e.g. `ocean`") String focusArea,
+            @QueryParam("county") @Parameter(description = "County of the centre's address (case-insensitive), e.g. `Vestland`") String county,
             @QueryParam("status") @Parameter(description = "PRE_PROJECT, ESTABLISHED or PHASED_OUT",
                     schema = @Schema(implementation = CentreStatus.class)) String status,
-            @QueryParam("code") @Parameter(description = "Exact centre code", example = "digicat") String code,
-            @QueryParam("q") @Parameter(description = "Full-text search", example = "havbruk") String q,
+            @QueryParam("code") @Parameter(description = "Exact centre code, e.g. `digicat`") String code,
+            @QueryParam("q") @Parameter(description = "Full-text search, e.g. `havbruk`") String q,
             @BeanParam PageParams pageParams) {
         QueryParams p = new QueryParams();
         PageRequest page = p.page(pageParams);

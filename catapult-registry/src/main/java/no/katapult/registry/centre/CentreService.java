@@ -10,6 +10,7 @@ import no.katapult.common.pagination.PageRequest;
 import no.katapult.common.pagination.PageResponse;
 import no.katapult.common.persistence.PersistenceErrors;
 import no.katapult.common.problem.ProblemException;
+import no.katapult.common.problem.ProblemMember;
 import no.katapult.registry.CatalogueWrites;
 import no.katapult.registry.Tags;
 import no.katapult.registry.persistence.SqlFilter;
@@ -104,7 +105,7 @@ public class CentreService {
     private void checkCodeFree(String code, UUID self) {
         long taken = self == null ? Centre.count("code", code) : Centre.count("code = ?1 and id <> ?2", code, self);
         if (taken > 0) {
-            throw ProblemException.conflict("duplicate-code", duplicateCode(code)).with("code", code);
+            throw ProblemException.conflict("duplicate-code", duplicateCode(code)).with(ProblemMember.CODE, code);
         }
     }
 

@@ -2,13 +2,14 @@ package no.katapult.registry.centre;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import no.katapult.registry.Address;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-@Schema(name = "Centre", description = "A national catapult centre or a regional node")
+@Schema(name = "Centre", extensions = @Extension(name = "x-event-data", value = "true", parseValue = true), description = "A national catapult centre or a regional node")
 @JsonPropertyOrder({"id", "code", "name", "kind", "parentCentreId", "focusAreas", "status", "hostOrganisation",
         "address", "description", "website", "contactEmail", "establishedOn", "version"})
 public record CentreView(

@@ -57,8 +57,9 @@ public class EquipmentResource {
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) String facilityId,
             @QueryParam("centreId") @Parameter(description = "Only items of this centre's facilities",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) String centreId,
-            @QueryParam("category") @Parameter(description = "Category, case-insensitive", example = "3d-printer") String category,
-            @QueryParam("q") @Parameter(description = "Full-text search", example = "printing") String q,
+            // Filters carry no example value: Swagger UI would fill every one in, and together they match nothing.
+            @QueryParam("category") @Parameter(description = "Category, case-insensitive, e.g. `3d-printer`") String category,
+            @QueryParam("q") @Parameter(description = "Full-text search, e.g. `printing`") String q,
             @BeanParam PageParams pageParams) {
         QueryParams p = new QueryParams();
         PageRequest page = p.page(pageParams);

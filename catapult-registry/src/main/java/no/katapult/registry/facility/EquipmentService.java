@@ -10,6 +10,7 @@ import no.katapult.common.pagination.PageRequest;
 import no.katapult.common.pagination.PageResponse;
 import no.katapult.common.persistence.PersistenceErrors;
 import no.katapult.common.problem.ProblemException;
+import no.katapult.common.problem.ProblemMember;
 import no.katapult.registry.CatalogueWrites;
 import no.katapult.registry.persistence.SqlFilter;
 
@@ -96,7 +97,7 @@ public class EquipmentService {
         Facility facility = facilities.find(facilityId);
         if (facility == null) {
             throw ProblemException.unprocessable("facility-not-found",
-                    "No facility " + facilityId + " to hold the equipment").with("facilityId", facilityId.toString());
+                    "No facility " + facilityId + " to hold the equipment").with(ProblemMember.FACILITY_ID, facilityId.toString());
         }
         return facility;
     }

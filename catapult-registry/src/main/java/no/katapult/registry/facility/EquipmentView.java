@@ -3,12 +3,13 @@ package no.katapult.registry.facility;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import no.katapult.common.money.Money;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 import java.util.UUID;
 
-@Schema(name = "Equipment", description = "One physical item of a facility")
+@Schema(name = "Equipment", extensions = @Extension(name = "x-event-data", value = "true", parseValue = true), description = "One physical item of a facility")
 @JsonPropertyOrder({"id", "facilityId", "name", "category", "manufacturer", "model", "description", "capabilities",
         "bookable", "standardPrice", "smePrice", "version"})
 public record EquipmentView(

@@ -57,10 +57,11 @@ public class FacilityResource {
             @QueryParam("centreId") @Parameter(description = "Only this centre's facilities",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) String centreId,
             @QueryParam("type") @Parameter(description = "Facility type", schema = @Schema(implementation = FacilityType.class)) String type,
-            @QueryParam("county") @Parameter(description = "County of the site (or of its centre), case-insensitive", example = "Innlandet") String county,
+            // Filters carry no example value: Swagger UI would fill every one in, and together they match nothing.
+            @QueryParam("county") @Parameter(description = "County of the site (or of its centre), case-insensitive, e.g. `Innlandet`") String county,
             @QueryParam("capability") @Parameter(description = "A capability tag of the facility or of one of its equipment items",
                     example = "additive-manufacturing") String capability,
-            @QueryParam("q") @Parameter(description = "Full-text search", example = "3d-printer") String q,
+            @QueryParam("q") @Parameter(description = "Full-text search, e.g. `3d-printer`") String q,
             @QueryParam("active") @Parameter(description = "Only active (true) or inactive (false) facilities",
                     schema = @Schema(type = SchemaType.BOOLEAN)) String active,
             @BeanParam PageParams pageParams) {

@@ -10,6 +10,7 @@ import no.katapult.common.pagination.PageRequest;
 import no.katapult.common.pagination.PageResponse;
 import no.katapult.common.persistence.PersistenceErrors;
 import no.katapult.common.problem.ProblemException;
+import no.katapult.common.problem.ProblemMember;
 import no.katapult.common.security.Caller;
 import no.katapult.registry.CatalogueWrites;
 import no.katapult.registry.Tags;
@@ -142,7 +143,7 @@ public class FacilityService {
         Centre centre = centres.find(centreId);
         if (centre == null) {
             throw ProblemException.unprocessable("centre-not-found", "No centre " + centreId + " to hold the facility")
-                    .with("centreId", centreId.toString());
+                    .with(ProblemMember.CENTRE_ID, centreId.toString());
         }
         return centre;
     }
@@ -150,7 +151,7 @@ public class FacilityService {
     private static ProblemException phasedOut(Centre centre) {
         return ProblemException.unprocessable("centre-phased-out",
                 "Centre '" + centre.code + "' is phased out and cannot hold active facilities")
-                .with("centreId", centre.id.toString());
+                .with(ProblemMember.CENTRE_ID, centre.id.toString());
     }
 
     /** Facility views with their equipment and centre codes, in two queries for the whole page. */

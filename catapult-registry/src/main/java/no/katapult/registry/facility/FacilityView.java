@@ -3,13 +3,14 @@ package no.katapult.registry.facility;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import no.katapult.common.money.Money;
 import no.katapult.registry.Address;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-@Schema(name = "Facility", description = "A facility of a centre, with its equipment")
+@Schema(name = "Facility", extensions = @Extension(name = "x-event-data", value = "true", parseValue = true), description = "A facility of a centre, with its equipment")
 @JsonPropertyOrder({"id", "centreId", "centreCode", "name", "type", "description", "capabilities", "capacity", "address",
         "openingHours", "closures", "bookingRules", "standardPrice", "smePrice", "bookable", "active", "equipment",
         "version"})

@@ -1,11 +1,12 @@
 package no.katapult.registry.organisation;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 
-@Schema(name = "Organisation")
+@Schema(name = "Organisation", extensions = @Extension(name = "x-event-data", value = "true", parseValue = true))
 @JsonPropertyOrder({"orgNo", "name", "kind", "contactPerson", "smeDeclaration", "smeClass", "smeReviewRequired"})
 public record OrganisationView(
         @Schema(examples = "910000012") String orgNo,

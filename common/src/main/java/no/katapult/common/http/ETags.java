@@ -3,6 +3,7 @@ package no.katapult.common.http;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import no.katapult.common.problem.ProblemException;
+import no.katapult.common.problem.ProblemMember;
 
 
 /** Strong ETags derived from an entity version, the If-Match checks of the API guide, and answers that carry them. */
@@ -49,6 +50,6 @@ public final class ETags {
             }
         }
         throw ProblemException.preconditionFailed("The resource has changed: its current ETag is " + current)
-                .with("currentETag", current);
+                .with(ProblemMember.CURRENT_ETAG, current);
     }
 }

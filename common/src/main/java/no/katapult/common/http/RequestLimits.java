@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import no.katapult.common.CatapultConfig;
 import no.katapult.common.problem.HttpProblemHandlers;
 import no.katapult.common.problem.Problem;
+import no.katapult.common.problem.ProblemMember;
 import no.katapult.common.problem.ProblemWriter;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -64,7 +65,7 @@ public class RequestLimits {
             if (uri != null && uri.length() > maxUriLength) {
                 close(ctx.response());
                 writer.write(ctx, new Problem(null, null, 414, "The request URI is longer than "
-                        + maxUriLength + " characters").with("limit", maxUriLength));
+                        + maxUriLength + " characters").with(ProblemMember.LIMIT, maxUriLength));
                 return;
             }
             Problem invalid = HttpProblemHandlers.invalidUri(uri);
@@ -79,7 +80,7 @@ public class RequestLimits {
             if (headerBytes > maxHeaderBytes) {
                 close(ctx.response());
                 writer.write(ctx, new Problem(null, null, 431, "The request headers are larger than "
-                        + maxHeaderBytes + " bytes").with("limit", maxHeaderBytes));
+                        + maxHeaderBytes + " bytes").with(ProblemMember.LIMIT, maxHeaderBytes));
                 return;
             }
             if (limitBodies) {
@@ -131,7 +132,7 @@ public class RequestLimits {
 
     public static Problem tooLargeProblem(long limit) {
         return new Problem(null, null, 413, "The request body is larger than this service accepts (" + limit
-                + " bytes)").with("limit", limit);
+                + " bytes)").with(ProblemMember.LIMIT, limit);
     }
 
     private static void close(HttpServerResponse response) {

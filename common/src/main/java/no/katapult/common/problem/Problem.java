@@ -52,15 +52,9 @@ public class Problem {
         return extensions;
     }
 
-    private static final java.util.Set<String> RESERVED =
-            java.util.Set.of("type", "title", "status", "detail", "instance", "requestId", "traceId", "errors");
-
-    /** Adds an extension member; the standard members cannot be overwritten this way. */
-    public Problem with(String name, Object value) {
-        if (RESERVED.contains(name)) {
-            throw new IllegalArgumentException("'" + name + "' is a standard problem member, not an extension");
-        }
-        extensions.put(name, value);
+    /** Adds an extension member; only the declared ones exist, so the contract names every member a client sees. */
+    public Problem with(ProblemMember member, Object value) {
+        extensions.put(member.jsonName(), value);
         return this;
     }
 

@@ -65,8 +65,8 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(503, slug, "Service unavailable", detail);
     }
 
-    public ProblemException with(String name, Object value) {
-        extensions.put(name, value);
+    public ProblemException with(ProblemMember member, Object value) {
+        extensions.put(member.jsonName(), value);
         return this;
     }
 
@@ -91,6 +91,7 @@ public class ProblemException extends RuntimeException {
         return errors;
     }
 
+    /** The extension members by their JSON names. */
     public Map<String, Object> extensions() {
         return extensions;
     }
@@ -102,7 +103,7 @@ public class ProblemException extends RuntimeException {
     public Problem toProblem() {
         Problem p = new Problem(ProblemTypes.of(slug), title, status, getMessage());
         p.errors = errors;
-        extensions.forEach(p::with);
+        p.extensions().putAll(extensions);
         return p;
     }
 }

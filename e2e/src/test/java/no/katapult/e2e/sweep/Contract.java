@@ -92,6 +92,8 @@ final class Contract {
                     }
                     requirement.fields().forEachRemaining(e -> e.getValue().forEach(r -> roles.add(r.asText())));
                 }
+                // The gateway moves the roles a service lists out of the requirement into x-roles.
+                op.path("x-roles").forEach(r -> roles.add(r.asText()));
                 List<Param> params = new ArrayList<>();
                 Map<String, JsonNode> declared = new LinkedHashMap<>();
                 for (JsonNode p : item.path("parameters")) {

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import no.katapult.common.pagination.PageRequest;
 import no.katapult.common.pagination.PageResponse;
 import no.katapult.common.problem.ProblemException;
+import no.katapult.common.problem.ProblemMember;
 import no.katapult.events.Audience;
 import no.katapult.events.config.EventHubConfig;
 
@@ -53,7 +54,7 @@ public class Deliveries {
         int limit = config.delivery().replayLimit();
         if (count > limit) {
             throw ProblemException.unprocessable("replay-too-large", "A replay from there would send " + count
-                    + " events; at most " + limit + " at a time. Replay from a later cursor.").with("events", count);
+                    + " events; at most " + limit + " at a time. Replay from a later cursor.").with(ProblemMember.EVENTS, count);
         }
         cancelPendingAfter(subscription, after);
         int queued = enqueue(em, "TRUE", subscription, after, until, FanOut.now(clock));

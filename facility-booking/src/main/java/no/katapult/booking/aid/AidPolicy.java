@@ -12,6 +12,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import no.katapult.common.problem.ProblemMember;
 
 /**
  * The de minimis rule (Regulation (EU) 2023/2831): at most the ceiling (EUR 300,000 by default) of
@@ -79,12 +80,12 @@ public class AidPolicy {
                                 + orgNo + " has only NOK " + headroom.toPlainString() + " (EUR "
                                 + toEur(headroom).toPlainString() + ") left under the ceiling of EUR "
                                 + ceilingEur().toPlainString() + " over three years")
-                .with("rule", "deMinimisCeiling")
-                .with("aidAmount", Money.nok(newAid))
-                .with("aidUsed", Money.nok(used))
-                .with("ceiling", Money.nok(ceilingNok()))
-                .with("ceilingEur", ceilingEur())
-                .with("headroom", Money.nok(headroom))
-                .with("headroomEur", toEur(headroom));
+                .with(ProblemMember.RULE, "deMinimisCeiling")
+                .with(ProblemMember.AID_AMOUNT, Money.nok(newAid))
+                .with(ProblemMember.AID_USED, Money.nok(used))
+                .with(ProblemMember.CEILING, Money.nok(ceilingNok()))
+                .with(ProblemMember.CEILING_EUR, ceilingEur())
+                .with(ProblemMember.HEADROOM, Money.nok(headroom))
+                .with(ProblemMember.HEADROOM_EUR, toEur(headroom));
     }
 }

@@ -27,6 +27,7 @@ import no.katapult.booking.rules.ResourceType;
 import no.katapult.booking.rules.SmeClass;
 import no.katapult.common.money.Money;
 import no.katapult.common.problem.ProblemException;
+import no.katapult.common.problem.ProblemMember;
 import no.katapult.common.requestid.RequestIdPropagation;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
@@ -421,7 +422,7 @@ public class RegistryClient {
                         retryAfter != null && retryAfter.matches("\\d{1,5}") ? retryAfter : RETRY_AFTER_SECONDS);
                 default -> ProblemException.unprocessable("registry-refused", "catapult-registry refused the request for "
                                 + what + " (it answered " + status + ")")
-                        .with("registryStatus", status);
+                        .with(ProblemMember.REGISTRY_STATUS, status);
             };
         }
     }

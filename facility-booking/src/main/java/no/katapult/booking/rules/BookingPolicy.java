@@ -1,6 +1,7 @@
 package no.katapult.booking.rules;
 
 import no.katapult.common.problem.ProblemException;
+import no.katapult.common.problem.ProblemMember;
 import no.katapult.common.time.Clocks;
 
 import java.time.Duration;
@@ -68,13 +69,13 @@ public final class BookingPolicy {
         if (start.isBefore(earliest)) {
             throw rule("lead-time", "leadTimeHours", "Bookings must be made at least " + leadTime().toHours()
                     + " hours ahead: the earliest start now is " + local(earliest))
-                    .with("earliestStart", iso(earliest));
+                    .with(ProblemMember.EARLIEST_START, iso(earliest));
         }
         Instant horizon = horizonEnd(now);
         if (horizon != null && start.isAfter(horizon)) {
             throw rule("beyond-horizon", "horizonDays", "Bookings may start at most " + rules.horizonDays()
                     + " days ahead, by " + local(horizon))
-                    .with("latestStart", iso(horizon));
+                    .with(ProblemMember.LATEST_START, iso(horizon));
         }
         long minutes = Duration.between(start, end).toMinutes();
         Integer min = rules.minDurationMinutes();
@@ -133,7 +134,7 @@ public final class BookingPolicy {
     }
 
     private static ProblemException rule(String slug, String rule, String detail) {
-        return ProblemException.unprocessable(slug, detail).with("rule", rule);
+        return ProblemException.unprocessable(slug, detail).with(ProblemMember.RULE, rule);
     }
 
     private static String local(Instant t) {

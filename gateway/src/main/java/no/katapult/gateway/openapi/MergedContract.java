@@ -2,6 +2,7 @@ package no.katapult.gateway.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -26,6 +27,7 @@ import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,9 +58,10 @@ public class MergedContract {
     @Inject
     Upstreams upstreams;
 
+    // Every string value quoted: an unquoted example such as 2027-01-11 would be read back as a date, not a string.
     private final YAMLMapper yaml = new YAMLMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+            .disable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
     private final OpenApiMerger merger = new OpenApiMerger();
     private final Map<String, JsonNode> lastGood = new ConcurrentHashMap<>();
     private HttpClient client;
@@ -155,8 +158,16 @@ public class MergedContract {
             result.errors().forEach(error -> LOG.errorf("OpenAPI merge: %s", error));
             lastErrors = result.errors();
         }
+        Map<String, byte[]> jsonByService = new HashMap<>();
+        Map<String, byte[]> yamlByService = new HashMap<>();
+        for (JsonNode group : result.document().path("x-tagGroups")) {
+            String service = group.path("name").asText();
+            ObjectNode slice = OpenApiMerger.slice(result.document(), service).orElseThrow();
+            jsonByService.put(service, mapper.writeValueAsBytes(slice));
+            yamlByService.put(service, yaml.writeValueAsBytes(slice));
+        }
         return new Snapshot(result, mapper.writeValueAsBytes(result.document()),
-                yaml.writeValueAsBytes(result.document()));
+                yaml.writeValueAsBytes(result.document()), jsonByService, yamlByService);
     }
 
     /** Any instance's contract will do: those that get requests first, the next one when one fails. */
@@ -206,6 +217,7 @@ public class MergedContract {
     }
 
     /** A merged contract with its serialised forms, computed once per merge. */
-    public record Snapshot(OpenApiMerger.Result result, byte[] json, byte[] yaml) {
+    public record Snapshot(OpenApiMerger.Result result, byte[] json, byte[] yaml, Map<String, byte[]> jsonByService,
+                           Map<String, byte[]> yamlByService) {
     }
 }

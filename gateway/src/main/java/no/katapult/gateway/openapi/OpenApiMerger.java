@@ -13,8 +13,10 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Merges the services' OpenAPI documents into one contract. Pure: no I/O, so every rule is unit-testable.
@@ -22,7 +24,7 @@ import java.util.TreeSet;
  *   <li>paths are kept as the services wrote them;</li>
  *   <li>components with one name and one content are kept once; with one name and different contents each
  *       copy is renamed with its service's prefix and every {@code $ref} to it is rewritten;</li>
- *   <li>the services' security schemes become one OpenID Connect scheme named {@value #SCHEME};</li>
+ *   <li>the services' security schemes become one OAuth 2.0 scheme named {@value #SCHEME}, authorization code only;</li>
  *   <li>tags are grouped per service in {@code x-tagGroups};</li>
  *   <li>duplicate operationIds and paths claimed by two services are reported as errors, never overwritten
  *       silently.</li>
@@ -159,12 +161,117 @@ public final class OpenApiMerger {
                 componentsNode.set(type, sorted(byName));
             }
         }
-        componentsNode.putObject("securitySchemes").putObject(SCHEME)
-                .put("type", "openIdConnect")
-                .put("description", "Log in at the catapult realm (authorization code with PKCE)")
-                .put("openIdConnectUrl", stripSlash(settings.oidcUrl()) + "/.well-known/openid-configuration");
+        linkEventData(componentsNode.path("schemas"));
+        componentsNode.putObject("securitySchemes").set(SCHEME, scheme(stripSlash(settings.oidcUrl())));
         out.set("x-tagGroups", tagGroups);
         return new Result(out, List.copyOf(errors), List.copyOf(missing), List.copyOf(stale));
+    }
+
+    /**
+     * Events are served by event-hub, but their data is the producers' resources. The producers mark each schema
+     * an event may carry as data ({@code x-event-data}) and event-hub marks its envelope ({@code x-event-envelope});
+     * once all are in one document, the envelope's {@code data} names them, so a reader knows the shapes to expect.
+     */
+    static void linkEventData(JsonNode schemas) {
+        List<String> data = new ArrayList<>();
+        List<ObjectNode> envelopes = new ArrayList<>();
+        schemas.fields().forEachRemaining(e -> {
+            if (e.getValue().path("x-event-data").asBoolean(false)) {
+                data.add(e.getKey());
+            }
+            if (e.getValue().path("x-event-envelope").asBoolean(false) && e.getValue().isObject()) {
+                envelopes.add((ObjectNode) e.getValue());
+            }
+        });
+        if (data.isEmpty()) {
+            return;
+        }
+        for (ObjectNode envelope : envelopes) {
+            JsonNode current = envelope.path("properties").path("data");
+            ObjectNode linked = JSON.objectNode();
+            if (current.has("description")) {
+                linked.set("description", current.get("description"));
+            }
+            ArrayNode anyOf = linked.putArray("anyOf");
+            data.stream().sorted().forEach(name -> anyOf.addObject().put("$ref", "#/components/schemas/" + name));
+            ((ObjectNode) envelope.path("properties")).set("data", linked);
+        }
+    }
+
+    /**
+     * The part of a merged contract that one service serves: its paths and tags, with every component (a view
+     * for Swagger UI's per-service list, not a contract of its own). Empty when no tag group has that name.
+     */
+    public static Optional<ObjectNode> slice(ObjectNode merged, String service) {
+        JsonNode group = null;
+        for (JsonNode g : iterable(merged.path("x-tagGroups"))) {
+            if (service.equals(g.path("name").asText())) {
+                group = g;
+            }
+        }
+        if (group == null) {
+            return Optional.empty();
+        }
+        Set<String> tags = new HashSet<>();
+        group.path("tags").forEach(t -> tags.add(t.asText()));
+        ObjectNode out = merged.deepCopy();
+        ObjectNode paths = JSON.objectNode();
+        merged.path("paths").fields().forEachRemaining(path -> {
+            boolean ours = false;
+            for (String method : METHODS) {
+                for (JsonNode tag : iterable(path.getValue().path(method).path("tags"))) {
+                    ours |= tags.contains(tag.asText());
+                }
+            }
+            if (ours) {
+                paths.set(path.getKey(), path.getValue());
+            }
+        });
+        out.set("paths", paths);
+        ArrayNode ownTags = JSON.arrayNode();
+        merged.path("tags").forEach(t -> {
+            if (tags.contains(t.path("name").asText())) {
+                ownTags.add(t);
+            }
+        });
+        out.set("tags", ownTags);
+        out.putArray("x-tagGroups").add(group);
+        ((ObjectNode) out.path("info")).put("title", merged.path("info").path("title").asText() + ": " + service);
+        return Optional.of(out);
+    }
+
+    /**
+     * The one way in that Swagger UI offers: OAuth 2.0 authorization code with PKCE for the public client
+     * catapult-swagger. An {@code openIdConnect} scheme would make Swagger UI list every grant the realm advertises
+     * (password, implicit, device code, token exchange, ...), each with a client-secret field. Partner systems use
+     * client credentials, described here rather than offered, since a browser must never hold a client secret.
+     */
+    static ObjectNode scheme(String realm) {
+        ObjectNode scheme = JSON.objectNode();
+        scheme.put("type", "oauth2");
+        scheme.put("description", """
+                Sign in at the catapult realm (Keycloak) with the authorization code flow and PKCE. In Swagger UI the \
+                client id is `catapult-swagger`, a public client with no secret. The realm roles in the token decide \
+                what a caller may do:
+                - `sme`: a person acting for a small or medium enterprise (token claim `org_no`);
+                - `applicant`: a person acting for an applicant organisation (`org_no`);
+                - `centre-operator`: staff at one catapult centre or node (`centre_code`);
+                - `reviewer`: an assessor of applications (`org_no` of their employer);
+                - `siva-admin`: programme administrators at Siva;
+                - `partner`: a partner system such as Innovasjon Norge.
+
+                **Partner systems** sign in machine to machine with the client credentials grant: \
+                `POST %s/protocol/openid-connect/token` with `grant_type=client_credentials` \
+                and their confidential client's id and secret (HTTP Basic), then send the access token as \
+                `Authorization: Bearer <token>`.""".formatted(realm));
+        ObjectNode code = scheme.putObject("flows").putObject("authorizationCode");
+        code.put("authorizationUrl", realm + "/protocol/openid-connect/auth");
+        code.put("tokenUrl", realm + "/protocol/openid-connect/token");
+        ObjectNode scopes = code.putObject("scopes");
+        scopes.put("openid", "Sign in with OpenID Connect (always requested)");
+        scopes.put("profile", "Your name and username in the token");
+        scopes.put("email", "Your e-mail address in the token, where notifications are sent");
+        return scheme;
     }
 
     private static ObjectNode info(Settings settings, List<Source> sources, List<String> missing, List<String> stale,
@@ -221,8 +328,16 @@ public final class OpenApiMerger {
                 if (security == null && global != null) {
                     security = global.deepCopy();
                 }
-                if (security != null) {
-                    ((ObjectNode) op).set("security", renameSchemes(security));
+                if (security == null) {
+                    // Public, said explicitly: without it a reader cannot tell public from forgotten.
+                    ((ObjectNode) op).putArray("security");
+                } else {
+                    ObjectNode operation = (ObjectNode) op;
+                    Set<String> roles = new TreeSet<>();
+                    operation.set("security", renameSchemes(security, roles));
+                    if (!roles.isEmpty()) {
+                        describeRoles(operation, roles);
+                    }
                 }
             }
         }
@@ -231,19 +346,33 @@ public final class OpenApiMerger {
         }
     }
 
-    private static ArrayNode renameSchemes(JsonNode security) {
+    /**
+     * One requirement of the one scheme per requirement of the service. The services list the realm roles an
+     * operation allows where OAuth scopes go ({@code @RolesAllowed}); they are roles in the token, not scopes a
+     * client asks for, so they move to {@code roles} and the requirement asks for no scope.
+     */
+    private static ArrayNode renameSchemes(JsonNode security, Set<String> roles) {
         ArrayNode out = JSON.arrayNode();
         for (JsonNode requirement : iterable(security)) {
             if (requirement.isEmpty()) {
                 out.addObject(); // {} means "anonymous allowed"
                 continue;
             }
-            Set<String> scopes = new TreeSet<>();
-            requirement.elements().forEachRemaining(list -> iterable(list).forEach(s -> scopes.add(s.asText())));
-            ArrayNode scopeArray = out.addObject().putArray(SCHEME);
-            scopes.forEach(scopeArray::add);
+            requirement.elements().forEachRemaining(list -> iterable(list).forEach(s -> roles.add(s.asText())));
+            out.addObject().putArray(SCHEME);
         }
         return out;
+    }
+
+    /** The roles in {@code x-roles}, and said in the description, where Swagger UI shows them. */
+    private static void describeRoles(ObjectNode operation, Set<String> roles) {
+        ArrayNode list = operation.putArray("x-roles");
+        roles.forEach(list::add);
+        // "**" is Quarkus's "any authenticated caller".
+        String sentence = roles.contains("**") ? "Any signed-in caller."
+                : "Roles: " + roles.stream().map(r -> "`" + r + "`").collect(Collectors.joining(", ")) + ".";
+        String description = operation.path("description").asText("").strip();
+        operation.put("description", description.isEmpty() ? sentence : description + "\n\n" + sentence);
     }
 
     /**

@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Singleton;
 import jakarta.inject.Inject;
 import no.katapult.common.problem.Problem;
+import no.katapult.common.problem.ProblemMember;
 import no.katapult.common.problem.ProblemTypes;
 import no.katapult.common.problem.ProblemWriter;
 import no.katapult.common.requestid.RequestIds;
@@ -56,7 +57,7 @@ public class GatewayProblems {
         }
         Problem problem = problem(429, "too-many-requests",
                 "Rate limit exceeded; retry after " + decision.retryAfterSeconds() + " s");
-        write(ctx, service == null ? problem : problem.with("service", service));
+        write(ctx, service == null ? problem : problem.with(ProblemMember.SERVICE, service));
     }
 
     /**
@@ -71,7 +72,7 @@ public class GatewayProblems {
 
     static Problem tooLargeProblem(long limit) {
         return problem(413, "payload-too-large", "The request body is larger than the gateway accepts ("
-                + limit + " bytes)").with("limit", limit);
+                + limit + " bytes)").with(ProblemMember.LIMIT, limit);
     }
 
     void closeAfterDrain(HttpServerRequest request) {

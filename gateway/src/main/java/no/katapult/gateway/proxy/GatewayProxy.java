@@ -15,6 +15,7 @@ import io.vertx.httpproxy.ProxyOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import no.katapult.gateway.metrics.GatewayMetrics;
 import no.katapult.gateway.ratelimit.RateLimiter;
 import no.katapult.gateway.resilience.CircuitBreakers;
 import no.katapult.gateway.routing.GatewayConfig;
@@ -60,6 +61,9 @@ public class GatewayProxy {
     BodyLimits bodyLimits;
 
     @Inject
+    GatewayMetrics metrics;
+
+    @Inject
     Vertx vertx;
 
     private UpstreamClients clients;
@@ -73,7 +77,7 @@ public class GatewayProxy {
             // No WebSocket tunnel: the API has none, and a tunnel would bypass the interceptors.
             HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), clients.shared())
                     .origin(UpstreamExchange.origin(clients, connectTimeout, route.timeout().toMillis()))
-                    .addInterceptor(new UpstreamExchange(route, upstreams, breakers, problems, bodyLimits));
+                    .addInterceptor(new UpstreamExchange(route, upstreams, breakers, problems, bodyLimits, metrics));
             proxies.put(route.name(), proxy);
         }
         router.route("/api/*").order(ROUTE_ORDER).handler(this::handle);
@@ -93,6 +97,9 @@ public class GatewayProxy {
         }
         GatewayRoute route = match.get();
         HttpServerRequest request = ctx.request();
+        long arrived = System.nanoTime();
+        ctx.addEndHandler(ended -> metrics.answered(route, request.method().name(), ctx.response().getStatusCode(),
+                System.nanoTime() - arrived));
         SocketAddress remote = request.remoteAddress();
         String clientIp = remote == null ? "unknown" : remote.hostAddress();
         rateLimiter.tryAcquire(clientKey(ctx, clientIp), route).onComplete(ar -> {

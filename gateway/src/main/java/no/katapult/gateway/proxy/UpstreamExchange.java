@@ -13,6 +13,8 @@ import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import no.katapult.common.problem.Problem;
+import no.katapult.common.problem.ProblemMember;
+import no.katapult.gateway.metrics.GatewayMetrics;
 import no.katapult.gateway.resilience.CircuitBreakers;
 import no.katapult.gateway.resilience.UpstreamException;
 import no.katapult.gateway.resilience.UpstreamException.Kind;
@@ -25,6 +27,7 @@ import org.jboss.logging.Logger;
 import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -57,9 +60,11 @@ final class UpstreamExchange implements ProxyInterceptor {
     private final CircuitBreakers breakers;
     private final GatewayProblems problems;
     private final BodyLimits bodyLimits;
+    private final GatewayMetrics metrics;
 
     UpstreamExchange(GatewayRoute route, Upstreams upstreams, CircuitBreakers breakers, GatewayProblems problems,
-                     BodyLimits bodyLimits) {
+                     BodyLimits bodyLimits, GatewayMetrics metrics) {
+        this.metrics = metrics;
         this.route = route;
         this.service = route.service().name();
         this.upstreams = upstreams;
@@ -125,7 +130,12 @@ final class UpstreamExchange implements ProxyInterceptor {
                     upstreams.started(instance);
                     return context.sendRequest()
                             .andThen(ar -> upstreams.finished(instance))
-                            .recover(err -> Future.failedFuture(classify(context, attempt, err)))
+                            .recover(err -> {
+                                UpstreamException failure = classify(context, attempt, err);
+                                metrics.upstreamFailed(instance, failure.kind().name().toLowerCase(Locale.ROOT));
+                                return Future.failedFuture(failure);
+                            })
+                            .onSuccess(response -> metrics.upstreamAnswered(instance, response.getStatusCode()))
                             .compose(UpstreamExchange::failOnServerError);
                 })
                 .recover(err -> {
@@ -279,7 +289,7 @@ final class UpstreamExchange implements ProxyInterceptor {
             LOG.errorf(err, "Unexpected failure proxying %s %s to %s", incoming.method(), incoming.path(), service);
             problem = GatewayProblems.problem(502, "bad-gateway", service + " could not be reached");
         }
-        problem.with("service", service);
+        problem.with(ProblemMember.SERVICE, service);
         byte[] body = problems.body(problem, incoming);
         context.set(GENERATED, Boolean.TRUE);
         if (close) {

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import no.katapult.gateway.metrics.GatewayMetrics;
 import no.katapult.gateway.routing.GatewayConfig;
 import no.katapult.gateway.routing.RouteTable;
 import no.katapult.gateway.routing.RouteTable.GatewayRoute;
@@ -30,9 +31,11 @@ public class RateLimiter implements AutoCloseable {
     private final Quota perClient;
     private final Map<String, Quota> perRoute = new HashMap<>();
     private final BucketStore store;
+    private final GatewayMetrics metrics;
 
     @Inject
-    public RateLimiter(GatewayConfig config, RouteTable routes, Vertx vertx) {
+    public RateLimiter(GatewayConfig config, RouteTable routes, Vertx vertx, GatewayMetrics metrics) {
+        this.metrics = metrics;
         GatewayConfig.RateLimit rateLimit = config.rateLimit();
         this.enabled = rateLimit.enabled();
         this.ipEnabled = config.ipRateLimit().enabled();
@@ -70,7 +73,11 @@ public class RateLimiter implements AutoCloseable {
     }
 
     private Future<Decision> take(Quota quota, String client) {
-        return store.tryConsume(quota, client).map(quota::decide);
+        return store.tryConsume(quota, client).map(quota::decide).onSuccess(decision -> {
+            if (!decision.allowed()) {
+                metrics.rateLimited(quota.name());
+            }
+        });
     }
 
     /** Where the buckets are, and whether that is as configured. */

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import no.katapult.common.problem.Problem;
+import no.katapult.common.problem.ProblemMember;
 import no.katapult.gateway.proxy.GatewayProblems;
 
 /**
@@ -38,7 +39,7 @@ public class EdgeRoutes {
                 ctx.response().putHeader("Retry-After", "5");
                 problems.write(ctx, GatewayProblems.problem(503, "service-unavailable",
                         "The identity provider cannot be reached to check the bearer token")
-                        .with("service", "identity-provider"));
+                        .with(ProblemMember.SERVICE, "identity-provider"));
                 return;
             }
         }

@@ -42,7 +42,7 @@ class ContractEndpointTest {
         assertTrue(doc.path("paths").has("/api/v1/applications"));
         assertTrue(doc.path("paths").has("/api/v1/bookings"));
         assertEquals("http://localhost:8080", doc.path("servers").get(0).path("url").asText());
-        assertEquals("openIdConnect", doc.path("components").path("securitySchemes").path("oidc").path("type").asText());
+        assertEquals("oauth2", doc.path("components").path("securitySchemes").path("oidc").path("type").asText());
         assertTrue(doc.path("components").path("schemas").has("RegistryStatus"));
         List<String> groups = new ArrayList<>();
         doc.path("x-tagGroups").forEach(g -> groups.add(g.path("name").asText()));
@@ -54,11 +54,40 @@ class ContractEndpointTest {
         assertEquals(200, yaml.statusCode());
         assertTrue(yaml.contentType().startsWith("application/yaml"), yaml.contentType());
         assertEquals(doc, new YAMLMapper().readTree(yaml.asByteArray()));
+        // Quoted, so that a YAML reader keeps example dates and times as the strings the JSON form has.
+        assertTrue(yaml.asString().contains("openapi: \"3.1.0\""), "string values are quoted");
+
+        // A browser is shown the text instead of being handed a file.
+        Response inBrowser = given().header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                .queryParam("format", "yaml").get("/q/openapi");
+        assertTrue(inBrowser.contentType().startsWith("text/plain"), inBrowser.contentType());
+        assertEquals(doc, new YAMLMapper().readTree(inBrowser.asByteArray()));
 
         // The document the lint script can check without the full stack (gateway/scripts/lint-openapi.sh).
         Path out = Path.of("target", "merged-openapi-fixtures.json");
         Files.createDirectories(out.getParent());
         Files.write(out, json.asByteArray());
+    }
+
+    @Test
+    void eachServiceHasItsOwnViewOfTheMergedContract() throws Exception {
+        JsonNode whole = MAPPER.readTree(given().get("/q/openapi").asByteArray());
+        Response booking = given().queryParam("service", "facility-booking").get("/q/openapi");
+        assertEquals(200, booking.statusCode());
+        JsonNode view = MAPPER.readTree(booking.asByteArray());
+        assertTrue(view.path("paths").has("/api/v1/bookings"));
+        assertFalse(view.path("paths").has("/api/v1/centres"), "another service's paths are left out");
+        assertEquals(1, view.path("x-tagGroups").size());
+        assertEquals("facility-booking", view.path("x-tagGroups").get(0).path("name").asText());
+        assertEquals(whole.path("components"), view.path("components"));
+        assertEquals(whole.path("info").path("title").asText() + ": facility-booking", view.path("info").path("title").asText());
+
+        Response yaml = given().queryParam("service", "facility-booking").queryParam("format", "yaml").get("/q/openapi");
+        assertEquals(view, new YAMLMapper().readTree(yaml.asByteArray()));
+
+        given().queryParam("service", "no-such-service").get("/q/openapi").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", containsString("catapult-registry"));
     }
 
     @Test
@@ -101,7 +130,10 @@ class ContractEndpointTest {
         given().get("/q/swagger-ui/").then().statusCode(200)
                 .body(containsString("/q/openapi"))
                 .body(containsString("catapult-swagger"))
-                .body(containsString("usePkceWithAuthorizationCodeGrant: true"));
+                .body(containsString("usePkceWithAuthorizationCodeGrant: true"))
+                // A list of the whole contract and each service's part, the whole first.
+                .body(containsString("/q/openapi?service=facility-booking"))
+                .body(containsString("urls.primaryName"));
     }
 
     /** A merge round that started after the stubs changed (a round already in flight is shared, so await two). */

@@ -130,9 +130,16 @@ class OpenApiMergerTest {
         JsonNode doc = merger.merge(allThree(), SETTINGS).document();
         JsonNode schemes = doc.path("components").path("securitySchemes");
         assertEquals(1, schemes.size());
-        assertEquals("openIdConnect", schemes.path("oidc").path("type").asText());
-        assertEquals("https://sso.example/realms/catapult/.well-known/openid-configuration",
-                schemes.path("oidc").path("openIdConnectUrl").asText());
+        // OAuth 2.0 with the authorization code flow only, so Swagger UI offers exactly one way to sign in.
+        JsonNode oidc = schemes.path("oidc");
+        assertEquals("oauth2", oidc.path("type").asText());
+        assertEquals(List.of("authorizationCode"), fieldNames(oidc.path("flows")));
+        JsonNode code = oidc.path("flows").path("authorizationCode");
+        assertEquals("https://sso.example/realms/catapult/protocol/openid-connect/auth", code.path("authorizationUrl").asText());
+        assertEquals("https://sso.example/realms/catapult/protocol/openid-connect/token", code.path("tokenUrl").asText());
+        assertEquals(List.of("openid", "profile", "email"), fieldNames(code.path("scopes")));
+        assertTrue(oidc.path("description").asText().contains("grant_type=client_credentials"),
+                "the partners' way in is described");
         assertFalse(doc.has("security"));
         // application-service declared a global requirement under another name: now per operation, as oidc.
         assertEquals("[{\"oidc\":[]}]", doc.path("paths").path("/api/v1/applications").path("post")
@@ -140,7 +147,8 @@ class OpenApiMergerTest {
         assertEquals("[{}]", doc.path("paths").path("/api/v1/calls").path("get").path("security").toString());
         assertEquals("[{\"oidc\":[]}]", doc.path("paths").path("/api/v1/bookings").path("post")
                 .path("security").toString());
-        assertTrue(doc.path("paths").path("/api/v1/centres").path("get").path("security").isMissingNode());
+        assertEquals("[]", doc.path("paths").path("/api/v1/centres").path("get").path("security").toString(),
+                "a public operation says so");
 
         assertEquals("https://api.katapult.example", doc.path("servers").get(0).path("url").asText());
         assertEquals("Norsk katapult API", doc.path("info").path("title").asText());
@@ -156,6 +164,35 @@ class OpenApiMergerTest {
         doc.path("tags").forEach(t -> tagNames.add(t.path("name").asText()));
         assertTrue(tagNames.containsAll(List.of("Centres", "Organisations", "Calls", "Applications", "Bookings",
                 "Availability", "Aid")), tagNames.toString());
+    }
+
+    @Test
+    void theRolesAServiceListsAsScopesBecomeXRolesAndASentence() throws IOException {
+        List<OpenApiMerger.Source> sources = allThree();
+        ObjectNode post = (ObjectNode) sources.get(2).document().path("paths").path("/api/v1/bookings").path("post");
+        post.set("security", MAPPER.readTree("[{\"oidc\": [\"sme\", \"siva-admin\"]}]"));
+        post.put("description", "Books a facility.");
+
+        JsonNode merged = merger.merge(sources, SETTINGS).document().path("paths").path("/api/v1/bookings").path("post");
+        assertEquals("[{\"oidc\":[]}]", merged.path("security").toString(), "no scopes the scheme does not declare");
+        assertEquals("[\"siva-admin\",\"sme\"]", merged.path("x-roles").toString());
+        assertEquals("Books a facility.\n\nRoles: `siva-admin`, `sme`.", merged.path("description").asText());
+    }
+
+    @Test
+    void theEventEnvelopeNamesEverySchemaAnEventCarriesAsData() throws IOException {
+        JsonNode schemas = MAPPER.readTree("""
+                {"EventsCloudEvent": {"x-event-envelope": true, "type": "object",
+                   "properties": {"id": {"type": "string"}, "data": {"type": "object", "description": "The resource"}}},
+                 "BookingPartnerBooking": {"x-event-data": true, "type": "object"},
+                 "Centre": {"x-event-data": true, "type": "object"},
+                 "Unrelated": {"type": "object"}}""");
+        OpenApiMerger.linkEventData(schemas);
+        JsonNode data = schemas.path("EventsCloudEvent").path("properties").path("data");
+        assertEquals("The resource", data.path("description").asText());
+        assertEquals("[{\"$ref\":\"#/components/schemas/BookingPartnerBooking\"},{\"$ref\":\"#/components/schemas/Centre\"}]",
+                data.path("anyOf").toString());
+        assertEquals("string", schemas.path("EventsCloudEvent").path("properties").path("id").path("type").asText());
     }
 
     @Test
@@ -207,5 +244,11 @@ class OpenApiMergerTest {
         } else if (node.isArray()) {
             node.forEach(child -> assertNoDanglingRefs(child, doc));
         }
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 }

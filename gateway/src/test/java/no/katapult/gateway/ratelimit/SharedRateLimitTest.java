@@ -7,6 +7,7 @@ import io.restassured.response.Response;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import no.katapult.common.testing.TestTokens;
+import no.katapult.gateway.metrics.GatewayMetrics;
 import no.katapult.gateway.routing.GatewayConfig;
 import no.katapult.gateway.routing.RouteTable;
 import no.katapult.gateway.routing.RouteTable.GatewayRoute;
@@ -56,6 +57,9 @@ class SharedRateLimitTest {
     @Inject
     Vertx vertx;
 
+    @Inject
+    GatewayMetrics metrics;
+
     @Test
     void aSecondGatewayOnTheSameRedisDrawsOnTheSameBudget() throws Exception {
         String user = "shared-" + UUID.randomUUID();
@@ -64,7 +68,7 @@ class SharedRateLimitTest {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'rate-limit-store' }.data.store", equalTo("redis"))
                 .body("checks.find { it.name == 'rate-limit-store' }.data.state", equalTo("OK"));
-        try (RateLimiter second = new RateLimiter(config, routes, vertx)) {
+        try (RateLimiter second = new RateLimiter(config, routes, vertx, metrics)) {
             Response first = given().auth().oauth2(token).get("/api/v1/limited/things");
             assertEquals(200, first.statusCode());
             assertEquals("2", first.header("RateLimit-Remaining"));
