@@ -132,7 +132,8 @@ class ContractEndpointTest {
                 .body(containsString("catapult-swagger"))
                 .body(containsString("usePkceWithAuthorizationCodeGrant: true"))
                 // A list of the whole contract and each service's part, the whole first.
-                .body(containsString("/q/openapi?service=facility-booking"))
+                .body(containsString("{url: \"/q/openapi\", name: \"All services\"}"))
+                .body(containsString("{url: \"/q/openapi?service=facility-booking\", name: \"facility-booking\"}"))
                 .body(containsString("urls.primaryName"));
     }
 
