@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * When to ask again: a 503 or 429 answer, or a refused connection, is retried after an exponential backoff with
+ * When to ask again: a 503, 429, 502 or 504 answer, or a refused connection, is retried after an exponential backoff with
  * jitter, or after what {@code Retry-After} says if that is longer, until {@code budget} has passed since the first
  * attempt. A wait that would end past the budget is not started: the last answer is returned instead.
  *
@@ -54,9 +54,13 @@ public record Retry(Duration budget, Duration firstDelay, Duration maxDelay) {
         void retrying(String request, String reason, Duration wait);
     }
 
-    /** The statuses that say "not now, later": the request was not carried out. */
+    /**
+     * The statuses worth asking again for a request that may be repeated: 503 and 429 say "not now, later" (it
+     * was not carried out); 502 and 504 say the gateway got no answer, so it may or may not have been carried out,
+     * which an idempotent request tolerates.
+     */
     static boolean retryable(int status) {
-        return status == 503 || status == 429;
+        return status == 503 || status == 429 || status == 502 || status == 504;
     }
 
     /**

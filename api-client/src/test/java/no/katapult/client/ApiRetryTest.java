@@ -116,6 +116,18 @@ class ApiRetryTest {
     }
 
     @Test
+    void aGatewaysNoAnswerIsAskedAgainOnlyForARequestThatMayBeRepeated() {
+        server.on("/read", (n, request) -> n == 1 ? TestServer.Reply.json(502, "{}") : n == 2
+                ? TestServer.Reply.json(504, "{}") : OK);
+        assertEquals(200, api(FAST).get("/read").send().status());
+        assertEquals(3, server.seen("/read").size());
+
+        server.on("/write", (n, request) -> TestServer.Reply.json(504, "{}"));
+        assertEquals(504, api(FAST).post("/write").body("{\"name\": \"x\"}").send().status());
+        assertEquals(1, server.seen("/write").size(), "a POST without a key may have been carried out: not repeated");
+    }
+
+    @Test
     void aPostWithoutIdempotencyKeyIsNotRetried() {
         server.on("/things", unavailable(1, Map.of("Retry-After", "0")));
         Answer a = api(FAST).post("/things").body("{\"name\": \"x\"}").send();

@@ -55,10 +55,11 @@ class RetryTest {
     }
 
     @Test
-    void onlyServiceUnavailableAndTooManyRequestsAreRetried() {
-        assertTrue(Retry.retryable(503));
-        assertTrue(Retry.retryable(429));
-        for (int status : new int[] {200, 400, 409, 500, 502, 504}) {
+    void unavailableTooManyBadGatewayAndGatewayTimeoutAreRetried() {
+        for (int status : new int[] {503, 429, 502, 504}) {
+            assertTrue(Retry.retryable(status), String.valueOf(status));
+        }
+        for (int status : new int[] {200, 400, 404, 409, 412, 500, 501}) {
             assertFalse(Retry.retryable(status), String.valueOf(status));
         }
     }
