@@ -15,6 +15,7 @@ import no.katapult.gateway.routing.RouteTable.GatewayRoute;
 import no.katapult.gateway.routing.RouteTable.Instance;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +26,8 @@ import java.util.function.Supplier;
  * histogram by method and status; per service instance, the status codes it answered (or why it did not) and
  * the state of its circuit breaker; per quota, the requests refused by a rate limit.
  *
- * <p>Tags are only route names, instance ids, methods and status codes, never paths or clients, so the number of
- * series stays bounded whatever callers send. Meters are looked up once per tag set and kept.
+ * <p>Tags are only route names, instance ids, standard methods and status codes, never paths, clients or a method
+ * a client made up, so the number of series stays bounded whatever callers send. Meters are looked up once per tag set and kept.
  */
 @Startup
 @Singleton
@@ -36,6 +37,8 @@ public class GatewayMetrics {
     static final String UPSTREAM = "gateway.upstream.responses";
     static final String RATE_LIMITED = "gateway.rate.limit.rejections";
     static final String BREAKER = "gateway.circuit.breaker.state";
+    private static final Set<String> STANDARD_METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
 
     private final MeterRegistry registry;
     private final ConcurrentMap<String, Timer> requests = new ConcurrentHashMap<>();
@@ -54,7 +57,8 @@ public class GatewayMetrics {
     }
 
     /** One answer to a client on {@code route}, whoever wrote it: the service, or the gateway's own problem. */
-    public void answered(GatewayRoute route, String method, int status, long nanos) {
+    public void answered(GatewayRoute route, String requestMethod, int status, long nanos) {
+        String method = tagOf(requestMethod);
         String key = route.name() + ' ' + method + ' ' + status;
         Timer timer = requests.get(key);
         (timer != null ? timer : requests.computeIfAbsent(key, k -> Timer.builder(REQUESTS)
@@ -96,6 +100,11 @@ public class GatewayMetrics {
     private Counter counter(String key, Supplier<Counter> create) {
         Counter c = counters.get(key);
         return c != null ? c : counters.computeIfAbsent(key, k -> create.get());
+    }
+
+    /** A client may send any token as its method: those outside RFC 9110 and PATCH share one tag. */
+    static String tagOf(String method) {
+        return STANDARD_METHODS.contains(method) ? method : "OTHER";
     }
 
     static double code(CircuitBreakerState state) {

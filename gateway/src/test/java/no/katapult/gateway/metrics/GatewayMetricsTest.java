@@ -33,6 +33,17 @@ class GatewayMetricsTest {
     }
 
     @Test
+    void aMethodAClientMadeUpIsTaggedOtherSoTheSeriesStayBounded() {
+        given().request("BREW", "/api/v1/centres");
+        given().request("BREW2", "/api/v1/centres");
+        String text = metrics();
+        assertTrue(series(text, "gateway_requests_seconds_count", Map.of("route", "centres", "method", "OTHER")) != null);
+        assertTrue(series(text, "gateway_requests_seconds_count", Map.of("method", "BREW")) == null);
+        assertEquals("PATCH", GatewayMetrics.tagOf("PATCH"));
+        assertEquals("OTHER", GatewayMetrics.tagOf("get"), "methods are case-sensitive (RFC 9110 section 9.1)");
+    }
+
+    @Test
     void anInstanceIsCountedByStatusOrByWhyItGaveNone() {
         Map<String, String> answered = Map.of("instance", "catapult-registry#1", "status", "200");
         Map<String, String> refused = Map.of("instance", "dead-service#1", "status", "unreachable");
