@@ -11,6 +11,7 @@ import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.OriginRequestProvider;
 import io.vertx.httpproxy.ProxyOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -75,9 +76,11 @@ public class GatewayProxy {
         long connectTimeout = config.connectTimeout().toMillis();
         for (GatewayRoute route : routes.routes()) {
             // No WebSocket tunnel: the API has none, and a tunnel would bypass the interceptors.
+            OriginRequestProvider origin = UpstreamExchange.origin(clients, connectTimeout, route.timeout().toMillis());
             HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), clients.shared())
-                    .origin(UpstreamExchange.origin(clients, connectTimeout, route.timeout().toMillis()))
-                    .addInterceptor(new UpstreamExchange(route, upstreams, breakers, problems, bodyLimits, metrics));
+                    .origin(origin)
+                    .addInterceptor(new UpstreamExchange(route, upstreams, breakers, problems, bodyLimits, metrics,
+                            origin));
             proxies.put(route.name(), proxy);
         }
         router.route("/api/*").order(ROUTE_ORDER).handler(this::handle);

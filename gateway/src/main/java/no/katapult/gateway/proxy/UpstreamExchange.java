@@ -61,10 +61,12 @@ final class UpstreamExchange implements ProxyInterceptor {
     private final GatewayProblems problems;
     private final BodyLimits bodyLimits;
     private final GatewayMetrics metrics;
+    private final OriginRequestProvider origin;
 
     UpstreamExchange(GatewayRoute route, Upstreams upstreams, CircuitBreakers breakers, GatewayProblems problems,
-                     BodyLimits bodyLimits, GatewayMetrics metrics) {
+                     BodyLimits bodyLimits, GatewayMetrics metrics, OriginRequestProvider origin) {
         this.metrics = metrics;
+        this.origin = origin;
         this.route = route;
         this.service = route.service().name();
         this.upstreams = upstreams;
@@ -119,16 +121,22 @@ final class UpstreamExchange implements ProxyInterceptor {
     /** Tries candidates[index], then the next ones while nothing has been sent and the request may go on. */
     private Future<ProxyResponse> attempt(ProxyContext context, List<Instance> candidates, int index,
                                           boolean retryable, Throwable previous) {
+        return attempt(context, candidates, index, retryable, previous, false);
+    }
+
+    /** {@code fresh}: an earlier attempt sent the request, so this one sends it as a new ProxyRequest (resend). */
+    private Future<ProxyResponse> attempt(ProxyContext context, List<Instance> candidates, int index,
+                                          boolean retryable, Throwable previous, boolean fresh) {
         if (index >= candidates.size()) {
             return Future.failedFuture(previous != null ? previous
                     : new CircuitBreakerOpenException("every instance of " + service + " has an open circuit breaker"));
         }
         Instance instance = candidates.get(index);
-        Attempt attempt = new Attempt(instance);
+        Attempt attempt = new Attempt(instance, fresh);
         context.set(ATTEMPT, attempt);
         return breakers.call(instance, () -> {
                     upstreams.started(instance);
-                    return context.sendRequest()
+                    return (attempt.fresh ? resend(context) : context.sendRequest())
                             .andThen(ar -> upstreams.finished(instance))
                             .recover(err -> {
                                 UpstreamException failure = classify(context, attempt, err);
@@ -144,7 +152,7 @@ final class UpstreamExchange implements ProxyInterceptor {
                     boolean more = index + 1 < candidates.size();
                     if (err instanceof CircuitBreakerOpenException) {
                         // Half-open and busy with its trial call: nothing was sent, so any request may go on.
-                        return attempt(context, candidates, index + 1, retryable, worst);
+                        return attempt(context, candidates, index + 1, retryable, worst, fresh);
                     }
                     HttpServerRequest inbound = context.request().proxiedRequest();
                     if (err instanceof UpstreamException u && u.kind() == Kind.BROKEN && more
@@ -152,9 +160,7 @@ final class UpstreamExchange implements ProxyInterceptor {
                             && !inbound.response().closed()) {
                         LOG.debugf("%s -> %s broke the connection before answering (%s); trying another instance",
                                 inbound.path(), instance, u.getMessage());
-                        // The inbound stream was read by the first attempt; the request has no body to send again.
-                        context.request().setBody(Body.body(Buffer.buffer()));
-                        return attempt(context, candidates, index + 1, retryable, worst);
+                        return attempt(context, candidates, index + 1, retryable, worst, true);
                     }
                     if (err instanceof UpstreamException u && u.kind() == Kind.UNREACHABLE) {
                         if (isRefused(u)) {
@@ -164,11 +170,32 @@ final class UpstreamExchange implements ProxyInterceptor {
                         if (more && retryable && !incoming.response().closed()) {
                             LOG.debugf("%s %s -> %s unreachable (%s); trying another instance", incoming.method(),
                                     incoming.path(), instance, u.getMessage());
-                            return attempt(context, candidates, index + 1, retryable, worst);
+                            return attempt(context, candidates, index + 1, retryable, worst, fresh);
                         }
                     }
                     return Future.failedFuture(worst);
                 });
+    }
+
+    /**
+     * Sends the request once more, after an attempt whose connection broke, as a new ProxyRequest of the same
+     * inbound request. vertx-http-proxy's ProxyRequest keeps the origin request of its latest send in a field, and
+     * the handlers of an earlier send (its body pipe, the inbound response's exception handler) reset whatever that
+     * field holds when they fail late: sent again through the same ProxyRequest, this attempt's request would be
+     * reset while the instance answers it ("Stream reset: 0"). The request is safe and has no body (RetryPolicy),
+     * and the inbound stream was read by the first attempt, so it goes without one.
+     */
+    private Future<ProxyResponse> resend(ProxyContext context) {
+        ProxyRequest sent = context.request();
+        ProxyRequest again = ProxyRequest.reverseProxy(sent.proxiedRequest())
+                .setMethod(sent.getMethod())
+                .setURI(sent.getURI())
+                .setBody(Body.body(Buffer.buffer()));
+        if (sent.getAuthority() != null) {
+            again.setAuthority(sent.getAuthority());
+        }
+        again.headers().clear().addAll(sent.headers());
+        return origin.create(context).compose(again::send);
     }
 
     private static boolean isRefused(UpstreamException u) {
@@ -313,10 +340,12 @@ final class UpstreamExchange implements ProxyInterceptor {
     /** One try of one instance; {@code connected} once a connection to it was made (its body may then flow). */
     private static final class Attempt {
         final Instance instance;
+        final boolean fresh;
         boolean connected;
 
-        Attempt(Instance instance) {
+        Attempt(Instance instance, boolean fresh) {
             this.instance = instance;
+            this.fresh = fresh;
         }
     }
 }

@@ -68,9 +68,14 @@ class BrokenConnectionTest {
         Stubs live = Stubs.of("dropping-2");
         int dropped = dropping.hits();
         for (int i = 0; i < 20 && dropping.hits() == dropped; i++) {
-            Response read = given().get("/api/v1/dropping/items");
+            Response read = given().header("X-Request-Id", "resend-" + i).get("/api/v1/dropping/items?size=5");
             assertEquals(200, read.statusCode(), read::asString);
             assertEquals("dropping-2", read.header("X-Upstream"));
+            // Sent again as it came: method, path, query and the headers the gateway forwards.
+            assertEquals("GET", read.path("method"));
+            assertEquals("/api/v1/dropping/items", read.path("path"));
+            assertEquals("size=5", read.path("query"));
+            assertEquals("resend-" + i, read.jsonPath().getString("headers.'x-request-id'"));
         }
         assertTrue(dropping.hits() > dropped, "some read met the dropping instance first, and was answered all the same");
 
