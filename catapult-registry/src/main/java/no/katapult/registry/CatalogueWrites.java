@@ -2,10 +2,14 @@ package no.katapult.registry;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.validation.Validator;
+import no.katapult.common.http.ETags;
 import no.katapult.common.events.Outbox;
 import no.katapult.common.problem.FieldErrors;
 
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -18,6 +22,22 @@ public class CatalogueWrites {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * Claims a client-chosen id for a create (PUT with If-None-Match: *), or answers 412 when the item exists.
+     * Creators of one id wait for each other on a transaction lock, so the loser of a race sees the winner's
+     * row and gets the 412, not a primary-key violation.
+     */
+    public void claimId(UUID id, String what, BooleanSupplier exists) {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "catalogue-id:" + id).getSingleResult();
+        if (exists.getAsBoolean()) {
+            throw ETags.exists(what + " " + id);
+        }
+    }
 
     /** Bean Validation and the request's own checks together: every broken field is listed in one 400. */
     public void validate(Object request, Consumer<FieldErrors> check) {

@@ -87,6 +87,15 @@ public final class Fixtures {
         return request.put(path).andReturn();
     }
 
+    /** A PUT with If-None-Match: *, a create at the id in the path. */
+    public static Response createAt(String path, String token, Object body) {
+        var request = given().contentType(ContentType.JSON).body(body).header("If-None-Match", "*");
+        if (token != null) {
+            request = request.auth().oauth2(token);
+        }
+        return request.put(path).andReturn();
+    }
+
     /** Creates as siva-admin and returns the new id. */
     public static String create(String path, Map<String, Object> body) {
         Response r = post(path, TestTokens.admin(), body);

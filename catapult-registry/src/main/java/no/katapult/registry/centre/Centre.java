@@ -62,9 +62,9 @@ public class Centre extends VersionedEntity {
     @Column(name = "established_on")
     public LocalDate establishedOn;
 
-    static Centre create(CentreRequest in, OffsetDateTime now) {
+    static Centre create(UUID id, CentreRequest in, OffsetDateTime now) {
         Centre c = new Centre();
-        c.id = UUID.randomUUID();
+        c.id = id;
         c.apply(in, now);
         return c;
     }

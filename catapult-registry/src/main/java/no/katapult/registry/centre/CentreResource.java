@@ -109,23 +109,32 @@ public class CentreResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "updateCentre", summary = "Replace a centre or node",
+    @Operation(operationId = "updateCentre", summary = "Replace a centre or node, or create one at a chosen id",
             description = "siva-admin only. Phasing out is `status: PHASED_OUT`; centres are never deleted. "
                     + "Send the ETag you read in If-Match: a stale one answers 412.")
+    @APIResponse(responseCode = "201", description = "Created at this id (If-None-Match: *); Location names it",
+            headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CentreView.class)))
     @APIResponse(responseCode = "200", description = "Updated", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CentreView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields; every one is listed in `errors`")
     @APIResponse(responseCode = "404", description = "No such centre")
     @APIResponse(responseCode = "409", description = "The code is taken by another centre")
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current ETag")
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current ETag, or If-None-Match: * and the centre exists")
     @APIResponse(responseCode = "422", description = "Invalid parent, or a national centre with nodes would become a node")
     public Response update(
             @PathParam("id") UUID id,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version you read", example = "\"0\"") String ifMatch,
+            @HeaderParam("If-None-Match") @Parameter(description = ETags.CREATE_ONLY) String ifNoneMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CentreRequest.class),
                     examples = @ExampleObject(name = "phase out", value = CentreExamples.PHASE_OUT)))
             @NotNull CentreRequest body) {
+        if (ETags.createOnly(ifNoneMatch, ifMatch)) {
+            Centre c = service.create(id, body);
+            return ETags.created("/api/v1/centres/" + c.id, CentreView.of(c), c.version);
+        }
         Centre c = service.update(id, ifMatch, body);
         return ETags.ok(CentreView.of(c), c.version);
     }

@@ -63,9 +63,21 @@ public class CentreService {
     @Transactional
     public Centre create(CentreRequest in) {
         writes.validate(in, in::check);
+        return insert(UUID.randomUUID(), in);
+    }
+
+    /** A create at a client-chosen id (PUT with If-None-Match: *); 412 when a centre has that id. */
+    @Transactional
+    public Centre create(UUID id, CentreRequest in) {
+        writes.validate(in, in::check);
+        writes.claimId(id, "Centre", () -> Centre.findById(id) != null);
+        return insert(id, in);
+    }
+
+    private Centre insert(UUID id, CentreRequest in) {
         checkCodeFree(in.code(), null);
         checkParent(null, in);
-        Centre c = Centre.create(in, OffsetDateTime.now(clock));
+        Centre c = Centre.create(id, in, OffsetDateTime.now(clock));
         c.persist();
         PersistenceErrors.flush(em, "duplicate-code", duplicateCode(in.code()));
         publish(CREATED, c);

@@ -45,9 +45,9 @@ public class Equipment extends VersionedEntity {
     @Column(name = "sme_price")
     public BigDecimal smePrice;
 
-    static Equipment create(EquipmentRequest in, OffsetDateTime now) {
+    static Equipment create(UUID id, EquipmentRequest in, OffsetDateTime now) {
         Equipment e = new Equipment();
-        e.id = UUID.randomUUID();
+        e.id = id;
         e.apply(in, now);
         return e;
     }

@@ -107,23 +107,32 @@ public class EquipmentResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
-    @Operation(operationId = "updateEquipment", summary = "Replace an equipment item",
+    @Operation(operationId = "updateEquipment", summary = "Replace an equipment item, or create one at a chosen id",
             description = "siva-admin, or an operator of the facility's centre (of both when moving it). Send the "
                     + "ETag you read in If-Match: a stale one answers 412.")
+    @APIResponse(responseCode = "201", description = "Created at this id (If-None-Match: *); Location names it",
+            headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EquipmentView.class)))
     @APIResponse(responseCode = "200", description = "Updated", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EquipmentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields; every one is listed")
     @APIResponse(responseCode = "403", description = "Not siva-admin, nor an operator of the facility's centre")
     @APIResponse(responseCode = "404", description = "No such item")
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current ETag")
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current ETag, or If-None-Match: * and the item exists")
     @APIResponse(responseCode = "422", description = "The target facility does not exist")
     public Response update(
             @PathParam("id") UUID id,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version you read", example = "\"0\"") String ifMatch,
+            @HeaderParam("If-None-Match") @Parameter(description = ETags.CREATE_ONLY) String ifNoneMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = EquipmentRequest.class),
                     examples = @ExampleObject(name = "printer", value = FacilityExamples.EQUIPMENT_REQUEST)))
             @NotNull EquipmentRequest body) {
+        if (ETags.createOnly(ifNoneMatch, ifMatch)) {
+            Equipment e = service.create(id, body);
+            return ETags.created("/api/v1/equipment/" + e.id, EquipmentView.of(e), e.version);
+        }
         Equipment e = service.update(id, ifMatch, body);
         return ETags.ok(EquipmentView.of(e), e.version);
     }

@@ -58,8 +58,20 @@ public class EquipmentService {
     @Transactional
     public Equipment create(EquipmentRequest in) {
         writes.validate(in, in::check);
+        return insert(UUID.randomUUID(), in);
+    }
+
+    /** A create at a client-chosen id (PUT with If-None-Match: *); 412 when an item has that id. */
+    @Transactional
+    public Equipment create(UUID id, EquipmentRequest in) {
+        writes.validate(in, in::check);
+        writes.claimId(id, "Equipment", () -> Equipment.findById(id) != null);
+        return insert(id, in);
+    }
+
+    private Equipment insert(UUID id, EquipmentRequest in) {
         facilities.requireStaff(facilityFor(in.facilityId()));
-        Equipment e = Equipment.create(in, OffsetDateTime.now(clock));
+        Equipment e = Equipment.create(id, in, OffsetDateTime.now(clock));
         e.persist();
         PersistenceErrors.flush(em, "duplicate", "The equipment already exists");
         publish(CREATED, e);

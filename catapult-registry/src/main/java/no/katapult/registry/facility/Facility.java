@@ -84,9 +84,9 @@ public class Facility extends VersionedEntity {
     public boolean bookable;
     public boolean active;
 
-    static Facility create(FacilityRequest in, Map<String, List<TimeInterval>> openingHours, OffsetDateTime now) {
+    static Facility create(UUID id, FacilityRequest in, Map<String, List<TimeInterval>> openingHours, OffsetDateTime now) {
         Facility f = new Facility();
-        f.id = UUID.randomUUID();
+        f.id = id;
         f.apply(in, openingHours, now);
         return f;
     }

@@ -113,24 +113,33 @@ public class FacilityResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
-    @Operation(operationId = "updateFacility", summary = "Replace a facility",
+    @Operation(operationId = "updateFacility", summary = "Replace a facility, or create one at a chosen id",
             description = "siva-admin, or an operator of the facility's centre (of both centres when moving it). "
                     + "Equipment is managed under /api/v1/equipment. Send the ETag you read in If-Match: a stale "
                     + "one answers 412. A facility of a phased-out centre can only be deactivated.")
+    @APIResponse(responseCode = "201", description = "Created at this id (If-None-Match: *); Location names it",
+            headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FacilityView.class)))
     @APIResponse(responseCode = "200", description = "Updated", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FacilityView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields; every one is listed")
     @APIResponse(responseCode = "403", description = "Not siva-admin, nor an operator of this centre")
     @APIResponse(responseCode = "404", description = "No such facility")
-    @APIResponse(responseCode = "412", description = "If-Match does not match the current ETag")
+    @APIResponse(responseCode = "412", description = "If-Match does not match the current ETag, or If-None-Match: * and the facility exists")
     @APIResponse(responseCode = "422", description = "The centre does not exist or is phased out")
     public Response update(
             @PathParam("id") UUID id,
             @HeaderParam("If-Match") @Parameter(description = "ETag of the version you read", example = "\"0\"") String ifMatch,
+            @HeaderParam("If-None-Match") @Parameter(description = ETags.CREATE_ONLY) String ifNoneMatch,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = FacilityRequest.class),
                     examples = @ExampleObject(name = "lab", value = FacilityExamples.REQUEST)))
             @NotNull FacilityRequest body) {
+        if (ETags.createOnly(ifNoneMatch, ifMatch)) {
+            FacilityView view = service.create(id, body);
+            return ETags.created("/api/v1/facilities/" + view.id(), view, view.version());
+        }
         FacilityView view = service.update(id, ifMatch, body);
         return ETags.ok(view, view.version());
     }

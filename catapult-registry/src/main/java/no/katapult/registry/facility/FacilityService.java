@@ -80,13 +80,24 @@ public class FacilityService {
 
     @Transactional
     public FacilityView create(FacilityRequest in) {
+        return insert(UUID.randomUUID(), in, writes.validateAndParse(in, in::check));
+    }
+
+    /** A create at a client-chosen id (PUT with If-None-Match: *); 412 when a facility has that id. */
+    @Transactional
+    public FacilityView create(UUID id, FacilityRequest in) {
         Map<String, List<TimeInterval>> hours = writes.validateAndParse(in, in::check);
+        writes.claimId(id, "Facility", () -> Facility.findById(id) != null);
+        return insert(id, in, hours);
+    }
+
+    private FacilityView insert(UUID id, FacilityRequest in, Map<String, List<TimeInterval>> hours) {
         Centre centre = centreFor(in.centreId());
         requireStaff(centre);
         if (centre.isPhasedOut()) {
             throw phasedOut(centre);
         }
-        Facility f = Facility.create(in, hours, OffsetDateTime.now(clock));
+        Facility f = Facility.create(id, in, hours, OffsetDateTime.now(clock));
         f.persist();
         PersistenceErrors.flush(em, "duplicate", "The facility already exists");
         return publish(CREATED, f);

@@ -3,6 +3,7 @@ package no.katapult.registry.centre;
 import no.katapult.registry.Address;
 import org.junit.jupiter.api.Test;
 
+import java.util.UUID;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -16,7 +17,7 @@ class CentreTest {
 
     @Test
     void aCentreStoresTrimmedTextAndFocusAreasAsASet() {
-        Centre c = Centre.create(CentreRequestTest.request(CentreKind.NATIONAL_CENTRE, null), CREATED);
+        Centre c = Centre.create(UUID.randomUUID(), CentreRequestTest.request(CentreKind.NATIONAL_CENTRE, null), CREATED);
         assertEquals("DigiCat", c.name);
         assertEquals(List.of("digital", "simulation"), c.focusAreas);
         assertEquals(new HostOrganisation("930000043", "DigiCat AS"), c.hostOrganisation());
@@ -27,7 +28,7 @@ class CentreTest {
 
     @Test
     void aReplacementKeepsTheCreationTimeAndCanPhaseOut() {
-        Centre c = Centre.create(CentreRequestTest.request(CentreKind.NATIONAL_CENTRE, null), CREATED);
+        Centre c = Centre.create(UUID.randomUUID(), CentreRequestTest.request(CentreKind.NATIONAL_CENTRE, null), CREATED);
         CentreRequest r = CentreRequestTest.request(CentreKind.NATIONAL_CENTRE, null);
         CentreRequest phasedOut = new CentreRequest(r.code(), r.name(), r.kind(), null, r.focusAreas(),
                 CentreStatus.PHASED_OUT, null, r.address(), null, null, null, null);

@@ -26,7 +26,7 @@ class FacilityTest {
         FacilityRequest in = new FacilityRequest(UUID.randomUUID(), " Lab ", FacilityType.LAB, null,
                 List.of("Metal", "metal "), null, null, null, closures, new BookingRules(60, 480, 30, 24, 180, 15, false, 48),
                 Money.nok("1250"), Money.nok("750.5"), true, true);
-        Facility f = Facility.create(in, Map.of(), NOW);
+        Facility f = Facility.create(UUID.randomUUID(), in, Map.of(), NOW);
         assertEquals(List.of("Vedlikehold", "Sommerferie", "Juleferie"), f.closures.stream().map(Closure::reason).toList());
         assertEquals("Lab", f.name);
         assertEquals(List.of("metal"), f.capabilities);

@@ -30,6 +30,33 @@ public final class ETags {
                 .header(HttpHeaders.ETAG, of(version)).build();
     }
 
+    /** What the If-None-Match header of a catalogue PUT means; the contract shows it on every such PUT. */
+    public static final String CREATE_ONLY = "`*` makes this PUT a create at the id in the path (RFC 9110, 13.1.2): "
+            + "201 when no such item exists yet, 412 when one does. Lets a client choose an item's id, as the demo "
+            + "data does, and makes a retried create safe. No other value is accepted.";
+
+    /**
+     * True for {@code If-None-Match: *}, a PUT that may only create. Any other If-None-Match, or one sent
+     * together with If-Match, is a 400: such a PUT asks for two things that cannot both hold.
+     */
+    public static boolean createOnly(String ifNoneMatch, String ifMatch) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        if (!ifNoneMatch.trim().equals("*")) {
+            throw ProblemException.badRequest(HttpHeaders.IF_NONE_MATCH, "only * is accepted, to create an item that does not exist yet");
+        }
+        if (ifMatch != null) {
+            throw ProblemException.badRequest(HttpHeaders.IF_NONE_MATCH, "send either If-None-Match: * (create) or If-Match (update), not both");
+        }
+        return true;
+    }
+
+    /** The 412 of a create-only PUT whose item exists already. */
+    public static ProblemException exists(String what) {
+        return ProblemException.preconditionFailed(what + " exists already; If-None-Match: * only creates");
+    }
+
     /**
      * Checks If-Match against the current version. Missing If-Match is accepted unless
      * {@code required}, in which case it is 428. A mismatch is 412.
