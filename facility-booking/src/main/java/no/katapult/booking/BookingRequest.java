@@ -12,7 +12,7 @@ import java.util.UUID;
 @Schema(name = "BookingRequest", description = "A request to book a facility or one equipment item for a half-open period [start, end)")
 public record BookingRequest(
         @NotNull @Schema(required = true, examples = "FACILITY") ResourceType resourceType,
-        @NotNull @Schema(required = true, examples = "6f1c2a4e-8d3b-4f5a-9c7e-1b2d3e4f5a6b") UUID resourceId,
+        @NotNull @Schema(required = true, examples = "2c1bd0bf-17fe-31fe-87ed-13860dd88583") UUID resourceId,
         @NotNull @Schema(required = true, examples = "2027-03-30T09:00:00+02:00") OffsetDateTime start,
         @NotNull @Schema(required = true, examples = "2027-03-30T12:00:00+02:00") OffsetDateTime end,
         @NotBlank @Size(max = 2000) @Schema(required = true, examples = "Testing a prototype gearbox housing")

@@ -41,7 +41,7 @@ import java.util.UUID;
 public class BookingResource {
 
     static final String BOOKING_EXAMPLE = """
-            {"resourceType": "FACILITY", "resourceId": "6f1c2a4e-8d3b-4f5a-9c7e-1b2d3e4f5a6b",
+            {"resourceType": "FACILITY", "resourceId": "2c1bd0bf-17fe-31fe-87ed-13860dd88583",
              "start": "2027-03-30T09:00:00+02:00", "end": "2027-03-30T12:00:00+02:00",
              "purpose": "Testing a prototype gearbox housing"}""";
 

@@ -5,6 +5,9 @@ final class CentreExamples {
     private CentreExamples() {
     }
 
+    /** The demo centre DigiCat (README, "Demo data"), so "Try it out" finds it. */
+    static final String DEMO_CENTRE_ID = "4d8d73de-8b99-32d2-a849-ec3f304f6593";
+
     /** DigiCat's members as a client writes them, apart from its status. */
     private static final String DIGICAT = """
               "code": "digicat",
@@ -23,7 +26,7 @@ final class CentreExamples {
 
     static final String PHASE_OUT = "{\n" + DIGICAT + "  \"status\": \"PHASED_OUT\"\n}";
 
-    static final String VIEW = "{\n  \"id\": \"6f1c2a9e-3b7d-4c1a-9a55-0d8e2f4b7c11\",\n" + DIGICAT
+    static final String VIEW = "{\n  \"id\": \"" + DEMO_CENTRE_ID + "\",\n" + DIGICAT
             + "  \"status\": \"ESTABLISHED\",\n  \"parentCentreId\": null,\n  \"version\": 0\n}";
 
     static final String NODE_REQUEST = """

@@ -81,7 +81,7 @@ public class CentreResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CentreView.class),
                     examples = @ExampleObject(name = "digicat", value = CentreExamples.VIEW)))
     @APIResponse(responseCode = "404", description = "No such centre")
-    public Response get(@PathParam("id") UUID id) {
+    public Response get(@PathParam("id") @Parameter(example = CentreExamples.DEMO_CENTRE_ID) UUID id) {
         Centre c = service.get(id);
         return ETags.ok(CentreView.of(c), c.version);
     }

@@ -79,7 +79,7 @@ public class EquipmentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EquipmentView.class),
                     examples = @ExampleObject(name = "printer", value = FacilityExamples.EQUIPMENT_VIEW)))
     @APIResponse(responseCode = "404", description = "No such item")
-    public Response get(@PathParam("id") UUID id) {
+    public Response get(@PathParam("id") @Parameter(example = FacilityExamples.DEMO_EQUIPMENT_ID) UUID id) {
         Equipment e = service.get(id);
         return ETags.ok(EquipmentView.of(e), e.version);
     }

@@ -1,11 +1,20 @@
 package no.katapult.registry.facility;
 
-/** OpenAPI examples of facilities and equipment (demo data), composed so each member is written once. */
+/**
+ * OpenAPI examples of facilities and equipment, composed so each member is written once. The ids are those
+ * of the demo data that {@code ./catapult up} loads (README, "Demo data"), so "Try it out" finds them.
+ */
 final class FacilityExamples {
     private FacilityExamples() {
     }
 
-    private static final String FACILITY_ID = "\"0b9f3c2e-8a41-4d0c-b7f5-5d6c1e2a9f30\"";
+    /** The demo facility "Additiv tilvirkning-lab (demo)" of Manufacturing Technology. */
+    static final String DEMO_FACILITY_ID = "62a1ad85-fcf5-3f01-ae26-40fc2690d5a0";
+
+    /** The demo item "Metall-3D-printer (demo)" in that lab. */
+    static final String DEMO_EQUIPMENT_ID = "6cd49514-f395-369a-804f-b47566b88077";
+
+    private static final String FACILITY_ID = "\"" + DEMO_FACILITY_ID + "\"";
 
     /** The printer's members as a client writes them, apart from its facility. */
     private static final String PRINTER = """
@@ -21,12 +30,12 @@ final class FacilityExamples {
 
     static final String EQUIPMENT_REQUEST = "{\n  \"facilityId\": " + FACILITY_ID + ",\n" + PRINTER + "\n}";
 
-    static final String EQUIPMENT_VIEW = "{\n  \"id\": \"3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f\",\n  \"facilityId\": "
+    static final String EQUIPMENT_VIEW = "{\n  \"id\": \"" + DEMO_EQUIPMENT_ID + "\",\n  \"facilityId\": "
             + FACILITY_ID + ",\n" + PRINTER + ",\n  \"version\": 0\n}";
 
     /** The lab's members as a client writes them, apart from its opening hours. */
     private static final String LAB = """
-              "centreId": "6f1c2a9e-3b7d-4c1a-9a55-0d8e2f4b7c11",
+              "centreId": "3bea15be-1127-369c-8d7e-d096dc36cf55",
               "name": "Additiv tilvirkningslab",
               "type": "LAB",
               "description": "Laboratorium for 3D-printing i metall og polymer, med etterbehandling.",

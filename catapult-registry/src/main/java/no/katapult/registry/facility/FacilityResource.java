@@ -85,7 +85,7 @@ public class FacilityResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FacilityView.class),
                     examples = @ExampleObject(name = "lab", value = FacilityExamples.VIEW)))
     @APIResponse(responseCode = "404", description = "No such facility")
-    public Response get(@PathParam("id") UUID id) {
+    public Response get(@PathParam("id") @Parameter(example = FacilityExamples.DEMO_FACILITY_ID) UUID id) {
         FacilityView view = service.view(id);
         return ETags.ok(view, view.version());
     }

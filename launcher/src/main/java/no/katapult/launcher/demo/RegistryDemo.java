@@ -1,6 +1,5 @@
 package no.katapult.launcher.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import no.katapult.client.Answer;
 
@@ -8,10 +7,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * catapult-registry demo data, created through its public API as siva-admin (catalogue) and as the SME
@@ -100,11 +96,6 @@ final class RegistryDemo {
     }
 
     private String centre(Centre c) {
-        Optional<JsonNode> existing = session.find(session.get("/api/v1/centres").query("code", c.code()),
-                "code", c.code());
-        if (existing.isPresent()) {
-            return Json.text(existing.get(), "id");
-        }
         ObjectNode body = Json.obj(
                 "code", c.code(),
                 "name", c.name(),
@@ -117,73 +108,62 @@ final class RegistryDemo {
                 "website", "https://" + c.code() + ".katapult.example",
                 "contactEmail", "post@" + c.code() + ".katapult.example",
                 "establishedOn", c.establishedOn());
-        JsonNode created = session.create(session.post("/api/v1/centres").as(ADMIN).body(body),
-                centre -> "centre " + c.code());
-        return Json.text(created, "id");
+        return session.ensure("/api/v1/centres/", DemoIds.centre(c.code()),
+                () -> session.find(session.get("/api/v1/centres").query("code", c.code()), "code", c.code()),
+                body, "centre " + c.code());
     }
 
     private void facility(Facility f, Catalogue catalogue) {
         Centre centre = CENTRES.stream().filter(c -> c.code().equals(f.centre())).findFirst().orElseThrow();
         String centreId = catalogue.centreId(f.centre());
-        Optional<JsonNode> existing = session.find(session.get("/api/v1/facilities").query("centreId", centreId)
-                .query("size", 100), "name", f.name());
-        String facilityId;
-        if (existing.isPresent()) {
-            facilityId = Json.text(existing.get(), "id");
-        } else {
-            ObjectNode body = Json.obj(
-                    "centreId", centreId,
-                    "name", f.name(),
-                    "type", f.type(),
-                    "description", f.description(),
-                    "capabilities", f.capabilities(),
-                    "capacity", f.capacity(),
-                    "address", address(centre.street(), centre.postcode(), centre.municipality(), centre.county()),
-                    "openingHours", weekdays(f.opens(), f.closes()),
-                    "closures", Json.arr(christmas()),
-                    "bookingRules", Json.obj(
-                            "minDurationMinutes", 60,
-                            "maxDurationMinutes", f.maxDurationMinutes(),
-                            "slotGranularityMinutes", 30,
-                            "leadTimeHours", 24,
-                            "horizonDays", 180,
-                            "bufferMinutes", 15,
-                            "requiresApproval", f.requiresApproval(),
-                            "freeCancellationNoticeHours", 48),
-                    "standardPrice", Json.nok(f.standardPrice()),
-                    "smePrice", Json.nok(f.smePrice()),
-                    "bookable", true,
-                    "active", true);
-            facilityId = Json.text(session.create(session.post("/api/v1/facilities").as(ADMIN).body(body),
-                    facility -> "facility " + f.name()), "id");
-        }
+        ObjectNode body = Json.obj(
+                "centreId", centreId,
+                "name", f.name(),
+                "type", f.type(),
+                "description", f.description(),
+                "capabilities", f.capabilities(),
+                "capacity", f.capacity(),
+                "address", address(centre.street(), centre.postcode(), centre.municipality(), centre.county()),
+                "openingHours", weekdays(f.opens(), f.closes()),
+                "closures", Json.arr(christmas()),
+                "bookingRules", Json.obj(
+                        "minDurationMinutes", 60,
+                        "maxDurationMinutes", f.maxDurationMinutes(),
+                        "slotGranularityMinutes", 30,
+                        "leadTimeHours", 24,
+                        "horizonDays", 180,
+                        "bufferMinutes", 15,
+                        "requiresApproval", f.requiresApproval(),
+                        "freeCancellationNoticeHours", 48),
+                "standardPrice", Json.nok(f.standardPrice()),
+                "smePrice", Json.nok(f.smePrice()),
+                "bookable", true,
+                "active", true);
+        String facilityId = session.ensure("/api/v1/facilities/", DemoIds.facility(f.name()),
+                () -> session.find(session.get("/api/v1/facilities").query("centreId", centreId).query("size", 100),
+                        "name", f.name()),
+                body, "facility " + f.name());
         catalogue.facility(f.name(), facilityId);
         equipment(f, facilityId, catalogue);
     }
 
     private void equipment(Facility f, String facilityId, Catalogue catalogue) {
-        Map<String, String> existing = new LinkedHashMap<>();
-        JsonNode list = session.get("/api/v1/equipment").query("facilityId", facilityId).query("size", 100).expect(200);
-        for (JsonNode item : list.path("items")) {
-            existing.put(Json.text(item, "name"), Json.text(item, "id"));
-        }
         for (Item e : f.equipment()) {
-            String id = existing.get(e.name());
-            if (id == null) {
-                ObjectNode body = Json.obj(
-                        "facilityId", facilityId,
-                        "name", e.name(),
-                        "category", e.category(),
-                        "manufacturer", "Demo Industri AS (demo)",
-                        "model", e.model(),
-                        "description", e.description(),
-                        "capabilities", e.capabilities(),
-                        "bookable", true,
-                        "standardPrice", e.standardPrice() == null ? null : Json.nok(e.standardPrice()),
-                        "smePrice", e.smePrice() == null ? null : Json.nok(e.smePrice()));
-                id = Json.text(session.create(session.post("/api/v1/equipment").as(ADMIN).body(body),
-                        item -> "equipment " + e.name()), "id");
-            }
+            ObjectNode body = Json.obj(
+                    "facilityId", facilityId,
+                    "name", e.name(),
+                    "category", e.category(),
+                    "manufacturer", "Demo Industri AS (demo)",
+                    "model", e.model(),
+                    "description", e.description(),
+                    "capabilities", e.capabilities(),
+                    "bookable", true,
+                    "standardPrice", e.standardPrice() == null ? null : Json.nok(e.standardPrice()),
+                    "smePrice", e.smePrice() == null ? null : Json.nok(e.smePrice()));
+            String id = session.ensure("/api/v1/equipment/", DemoIds.equipment(e.name()),
+                    () -> session.find(session.get("/api/v1/equipment").query("facilityId", facilityId).query("size", 100),
+                            "name", e.name()),
+                    body, "equipment " + e.name());
             catalogue.equipment(e.name(), id);
         }
     }

@@ -6,6 +6,7 @@ import no.katapult.client.Request;
 
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One loading of the demo data: the API as the demo users see it (through the gateway, retried while it starts),
@@ -33,6 +34,27 @@ record Session(Api api, DemoLog log) {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The id of a catalogue item that the demo creates at its fixed id ({@link DemoIds}): the item at
+     * {@code path} when it is there; else one that {@code earlier} finds by name or code (demo data written
+     * before the ids were fixed keeps its ids: nothing is created twice); else it is created at the id
+     * (PUT with If-None-Match: *; a 412 means a concurrent loader created it first).
+     */
+    String ensure(String path, String id, Supplier<Optional<JsonNode>> earlier, JsonNode body, String what) {
+        if (get(path + id).send().status() == 200) {
+            return id;
+        }
+        Optional<JsonNode> found = earlier.get();
+        if (found.isPresent()) {
+            log.step(what + " exists with an id of its own, from before the demo ids were fixed: "
+                    + "the contract's examples do not name it (./catapult down, delete .catapult/, up again to fix)");
+            return Json.text(found.get(), "id");
+        }
+        put(path + id).as(RegistryDemo.ADMIN).header("If-None-Match", "*").body(body).expect(201, 412);
+        log.step(what);
+        return id;
     }
 
     /** Sends the create, which must answer 201, and logs {@code created <what>}. */

@@ -76,6 +76,10 @@ class DemoDataTest {
         assertEquals(RegistryDemo.FACILITIES.stream().mapToInt(f -> f.equipment().size()).sum(),
                 suite.items("equipment").size());
         assertEquals(RegistryDemo.ORGANISATIONS.size(), suite.items("organisations").size());
+        assertEquals(RegistryDemo.CENTRES.stream().map(c -> DemoIds.centre(c.code())).toList(),
+                suite.items("centres").stream().map(c -> c.path("id").asText()).toList(), "centres at their fixed ids");
+        assertEquals(RegistryDemo.FACILITIES.stream().map(f -> DemoIds.facility(f.name())).toList(),
+                suite.items("facilities").stream().map(f -> f.path("id").asText()).toList(), "facilities at their fixed ids");
         assertEquals(1, suite.items("calls").size());
         assertEquals("SUBMITTED", suite.items("applications").get(0).path("status").asText());
         assertEquals(1, suite.items("attachments").size(), "the project description that submitting needs");
@@ -165,6 +169,19 @@ class DemoDataTest {
                 }
                 send(exchange, method.equals("PUT") ? 201 : org == null ? 404 : 200, "application/json",
                         org == null ? "{}" : org.toString());
+            } else if (segments.length == 2) {
+                // The catalogue at its fixed ids: read one, or create it with PUT and If-None-Match: *.
+                ObjectNode item = items.stream().filter(i -> i.path("id").asText().equals(segments[1])).findFirst()
+                        .orElse(null);
+                if (method.equals("GET")) {
+                    send(exchange, item == null ? 404 : 200, "application/json", item == null ? "{}" : item.toString());
+                } else if (item != null || !"*".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                    send(exchange, 412, "application/problem+json", "{\"status\": 412, \"title\": \"Precondition failed\"}");
+                } else {
+                    request.put("id", segments[1]);
+                    items.add(request);
+                    send(exchange, 201, "application/json", request.toString());
+                }
             } else if (method.equals("GET")) {
                 Map<String, String> query = form(exchange.getRequestURI().getRawQuery());
                 ArrayNode found = Json.MAPPER.createArrayNode();
