@@ -1,7 +1,11 @@
 package no.katapult.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import no.katapult.client.Answer;
+import no.katapult.openapi.ApiException;
+import no.katapult.openapi.api.StateAidApi;
+import no.katapult.openapi.model.AidStatement;
+import no.katapult.openapi.model.AidStatementLine;
+import no.katapult.openapi.model.AidStatementRollingPeriod;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -12,6 +16,7 @@ import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 final class AidStatementCheck {
 
+    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     /** A table row as extracted: the day granted, the facility (first line of its cell), then four figures. */
@@ -38,12 +44,10 @@ final class AidStatementCheck {
     private AidStatementCheck() {
     }
 
-    /** The statement as JSON and as PDF agree; returns the JSON for the caller's own checks. */
-    static JsonNode check(String user, String orgNo, int year) throws IOException {
-        Answer json = API.get("/api/v1/aid/" + orgNo + "/statement").as(user).query("year", year)
-                .header("Accept", "application/json").send();
-        assertEquals(200, json.status(), json::toString);
-        JsonNode statement = json.json();
+    /** The statement as JSON (through the generated client) and as PDF agree; returns the JSON for the caller's own checks. */
+    static AidStatement check(String user, String orgNo, int year) throws IOException, ApiException {
+        AidStatement statement = new StateAidApi(Clients.as(user)).getAidStatement(orgNo, String.valueOf(year));
+        // The PDF is bytes, not JSON: read as such.
         Answer pdf = API.get("/api/v1/aid/" + orgNo + "/statement").as(user).query("year", year)
                 .header("Accept", "application/pdf").send();
         assertEquals(200, pdf.status(), pdf::toString);
@@ -54,7 +58,7 @@ final class AidStatementCheck {
 
         assertTrue(text.contains("Organisasjonsnummer: " + orgNo), text);
         assertTrue(text.contains("Støtte tildelt i " + year), text);
-        JsonNode lines = statement.path("bookings");
+        List<AidStatementLine> lines = statement.getBookings();
         List<String> rows = new ArrayList<>();
         Matcher m = ROW.matcher(text);
         while (m.find()) {
@@ -62,29 +66,27 @@ final class AidStatementCheck {
         }
         assertEquals(lines.size(), rows.size(), "one table row per booking of the JSON form:\n" + text);
         for (int i = 0; i < lines.size(); i++) {
-            JsonNode line = lines.get(i);
-            String facility = line.path("facilityName").isTextual() ? line.path("facilityName").asText()
-                    : line.path("resourceName").asText();
+            AidStatementLine line = lines.get(i);
+            String facility = line.getFacilityName() != null ? line.getFacilityName() : line.getResourceName();
             String row = rows.get(i);
-            assertTrue(row.startsWith(java.time.LocalDate.parse(line.path("grantedOn").asText()).format(DATE) + " "
-                    + facility.split(" ")[0]), "row " + i + " is the booking granted on " + line.path("grantedOn")
-                    + " of " + facility + ": " + row);
-            assertTrue(row.endsWith(figure(line.at("/standardPrice/amount")) + " " + figure(line.at("/pricePaid/amount"))
-                    + " " + figure(line.at("/aidAmount/amount")) + " " + figure(line.path("aidAmountEur"))),
+            assertTrue(row.startsWith(line.getGrantedOn().format(DATE) + " " + facility.split(" ")[0]),
+                    "row " + i + " is the booking granted on " + line.getGrantedOn() + " of " + facility + ": " + row);
+            assertTrue(row.endsWith(figure(line.getStandardPrice().getAmount()) + " " + figure(line.getPricePaid().getAmount())
+                    + " " + figure(line.getAidAmount().getAmount()) + " " + figure(line.getAidAmountEur())),
                     "row " + i + " carries the JSON figures " + line + ": " + row);
-            OffsetDateTime start = OffsetDateTime.parse(line.path("start").asText());
-            OffsetDateTime end = OffsetDateTime.parse(line.path("end").asText());
+            OffsetDateTime start = line.getStart().atZoneSameInstant(OSLO).toOffsetDateTime();
+            OffsetDateTime end = line.getEnd().atZoneSameInstant(OSLO).toOffsetDateTime();
             if (start.toLocalDate().equals(end.toLocalDate())) {
                 assertTrue(text.contains(start.format(DATE) + " kl. " + start.format(TIME) + "–" + end.format(TIME)),
-                        "the period of " + line.path("bookingId") + ":\n" + text);
+                        "the period of " + line.getBookingId() + ":\n" + text);
             }
         }
-        assertTrue(text.contains("Sum støtte tildelt i " + year + " " + figure(statement.at("/yearTotal/amount")) + " "
-                + figure(statement.path("yearTotalEur"))), "the year's total as in JSON " + statement + ":\n" + text);
-        JsonNode period = statement.path("rollingThreeYears");
-        assertTrue(text.contains("Gjenstående innenfor taket " + figure(period.at("/headroom/amount")) + " "
-                + figure(period.path("headroomEur"))), "the headroom as in JSON " + period + ":\n" + text);
-        assertTrue(text.contains("Tak for bagatellmessig støtte over tre år " + figure(period.at("/ceiling/amount"))),
+        assertTrue(text.contains("Sum støtte tildelt i " + year + " " + figure(statement.getYearTotal().getAmount()) + " "
+                + figure(statement.getYearTotalEur())), "the year's total as in JSON " + statement + ":\n" + text);
+        AidStatementRollingPeriod period = statement.getRollingThreeYears();
+        assertTrue(text.contains("Gjenstående innenfor taket " + figure(period.getHeadroom().getAmount()) + " "
+                + figure(period.getHeadroomEur())), "the headroom as in JSON " + period + ":\n" + text);
+        assertTrue(text.contains("Tak for bagatellmessig støtte over tre år " + figure(period.getCeiling().getAmount())),
                 text);
         assertTrue(text.contains("2023/2831"), "cites the regulation:\n" + text);
         return statement;
@@ -100,13 +102,13 @@ final class AidStatementCheck {
     }
 
     /** A figure as the statement prints it: "1 234,50". */
-    private static String figure(JsonNode amount) {
-        assertTrue(amount.isNumber() || amount.isTextual(), "an amount: " + amount);
+    private static String figure(BigDecimal amount) {
+        assertTrue(amount != null, "an amount");
         DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.forLanguageTag("nb"));
         symbols.setGroupingSeparator(' ');
         symbols.setDecimalSeparator(',');
         DecimalFormat format = new DecimalFormat("#,##0.00", symbols);
         format.setRoundingMode(RoundingMode.HALF_UP);
-        return format.format(new BigDecimal(amount.asText()));
+        return format.format(amount);
     }
 }

@@ -2,6 +2,13 @@ package no.katapult.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import no.katapult.client.Answer;
+import no.katapult.openapi.ApiException;
+import no.katapult.openapi.api.AvailabilityApi;
+import no.katapult.openapi.model.Availability;
+import no.katapult.openapi.model.BookingRequest;
+import no.katapult.openapi.model.BookingRules;
+import no.katapult.openapi.model.Facility;
+import no.katapult.openapi.model.ResourceType;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -15,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -26,6 +34,12 @@ public final class Slots {
     }
 
     public record Slot(String facilityId, OffsetDateTime start, OffsetDateTime end) {
+        /** The same as the generated client's request. */
+        public BookingRequest bookingRequest(String purpose) {
+            return new BookingRequest().resourceType(ResourceType.FACILITY).resourceId(UUID.fromString(facilityId))
+                    .start(start).end(end).purpose(purpose);
+        }
+
         /** A booking request body for this slot. */
         public Map<String, Object> bookingBody(String purpose) {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -49,17 +63,42 @@ public final class Slots {
     public static List<Slot> freeSlots(JsonNode facility, ZonedDateTime from, int days, int wanted) {
         String id = facility.path("id").asText();
         JsonNode rules = facility.path("bookingRules");
-        int granularity = Math.max(1, rules.path("slotGranularityMinutes").asInt(30));
-        int minutes = Math.max(rules.path("minDurationMinutes").asInt(60), granularity);
-        int buffer = rules.path("bufferMinutes").asInt(0);
         Answer r = Suite.API.get("/api/v1/availability").query("resourceType", "FACILITY").query("resourceId", id)
                 .query("from", from.toOffsetDateTime()).query("to", from.plusDays(days).toOffsetDateTime()).send();
         assertEquals(200, r.status(), r::toString);
-        List<Slot> slots = new ArrayList<>();
+        List<OffsetDateTime[]> free = new ArrayList<>();
         for (JsonNode interval : r.json().path("intervals")) {
-            OffsetDateTime start = align(OffsetDateTime.parse(interval.path("start").asText()), granularity);
-            OffsetDateTime end = OffsetDateTime.parse(interval.path("end").asText());
-            while (!start.plusMinutes(minutes).isAfter(end) && slots.size() < wanted) {
+            free.add(new OffsetDateTime[]{OffsetDateTime.parse(interval.path("start").asText()),
+                    OffsetDateTime.parse(interval.path("end").asText())});
+        }
+        return cut(id, rules.path("slotGranularityMinutes").asInt(30), rules.path("minDurationMinutes").asInt(60),
+                rules.path("bufferMinutes").asInt(0), free, wanted);
+    }
+
+    /** The same through the generated client, for the journeys. */
+    public static List<Slot> freeSlots(Facility facility, ZonedDateTime from, int days, int wanted) throws ApiException {
+        String id = facility.getId().toString();
+        BookingRules rules = facility.getBookingRules();
+        Availability availability = new AvailabilityApi(Clients.anonymous()).getAvailability(
+                from.toOffsetDateTime().toString(), id, "FACILITY", from.plusDays(days).toOffsetDateTime().toString());
+        List<OffsetDateTime[]> free = availability.getIntervals().stream()
+                .map(i -> new OffsetDateTime[]{i.getStart(), i.getEnd()}).toList();
+        return cut(id, rules.getSlotGranularityMinutes(), rules.getMinDurationMinutes(), rules.getBufferMinutes(), free, wanted);
+    }
+
+    public static Optional<Slot> firstFree(Facility facility, ZonedDateTime from, int days) throws ApiException {
+        return freeSlots(facility, from, days, 1).stream().findFirst();
+    }
+
+    /** Slots of the minimum duration on the granularity, spaced so that their buffers never touch. */
+    private static List<Slot> cut(String id, int granularityMinutes, int minDuration, int buffer,
+                                  List<OffsetDateTime[]> free, int wanted) {
+        int granularity = Math.max(1, granularityMinutes);
+        int minutes = Math.max(minDuration, granularity);
+        List<Slot> slots = new ArrayList<>();
+        for (OffsetDateTime[] interval : free) {
+            OffsetDateTime start = align(interval[0], granularity);
+            while (!start.plusMinutes(minutes).isAfter(interval[1]) && slots.size() < wanted) {
                 slots.add(new Slot(id, start, start.plusMinutes(minutes)));
                 start = align(start.plusMinutes(minutes + 2L * buffer), granularity);
             }

@@ -1,20 +1,34 @@
 package no.katapult.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import no.katapult.client.Answer;
+import no.katapult.openapi.ApiClient;
+import no.katapult.openapi.ApiResponse;
+import no.katapult.openapi.api.BookingsApi;
+import no.katapult.openapi.api.FacilitiesApi;
+import no.katapult.openapi.api.OrganisationsApi;
+import no.katapult.openapi.api.StateAidApi;
+import no.katapult.openapi.model.Booking;
+import no.katapult.openapi.model.BookingRequest;
+import no.katapult.openapi.model.Facility;
+import no.katapult.openapi.model.Money;
+import no.katapult.openapi.model.Organisation;
+import no.katapult.openapi.model.OrganisationKind;
+import no.katapult.openapi.model.OrganisationRequest;
+import no.katapult.openapi.model.SmeClass;
+import no.katapult.openapi.model.SmeDeclaration;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.time.Year;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
 
-import static no.katapult.e2e.Problems.assertProblem;
+import static no.katapult.e2e.Clients.assertProblem;
 import static no.katapult.e2e.Suite.API;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,75 +41,67 @@ class SmeJourneyTest {
 
     @Test
     void smeFindsBooksAndReadsHerCalendarAndAid() throws Exception {
+        ApiClient anna = Clients.as("sme-anna");
+        BookingsApi annasBookings = new BookingsApi(anna);
+
         // Search the public catalogue by capability, then open the facility.
-        Answer search = API.get("/api/v1/facilities").query("q", "3d-printer").send();
-        assertEquals(200, search.status(), search::toString);
-        List<JsonNode> hits = StreamSupport.stream(search.json().path("items").spliterator(), false).toList();
+        FacilitiesApi catalogue = new FacilitiesApi(Clients.anonymous());
+        List<Facility> hits = catalogue.listFacilities(null, null, null, null, null, "3d-printer", null, null).getItems();
         assertFalse(hits.isEmpty(), "the demo catalogue has a facility with a 3D printer");
-        String facilityId = hits.stream()
-                .filter(f -> f.path("bookable").asBoolean() && f.path("active").asBoolean())
-                .map(f -> f.path("id").asText()).findFirst().orElseThrow();
-        Answer opened = API.get("/api/v1/facilities/" + facilityId).send();
-        assertEquals(200, opened.status(), opened::toString);
-        JsonNode facility = opened.json();
+        UUID facilityId = hits.stream().filter(f -> f.getBookable() && f.getActive()).map(Facility::getId)
+                .findFirst().orElseThrow();
+        Facility facility = catalogue.getFacility(facilityId);
 
         // Declare the SME status of her organisation.
-        Answer declared = API.put("/api/v1/organisations/" + ANNA_ORG).as("sme-anna").body("""
-                {"name": "Anna Prototyping AS (demo)", "kind": "COMPANY",
-                 "smeDeclaration": {"employees": 12, "annualTurnover": {"amount": 18000000, "currency": "NOK"},
-                   "balanceSheetTotal": {"amount": 9000000, "currency": "NOK"}, "fiscalYear": 2025,
-                   "hasLinkedEnterprises": false}}""").send();
-        assertEquals(200, declared.status(), declared::toString);
-        assertEquals("SMALL", declared.json().path("smeClass").asText());
+        Organisation declared = new OrganisationsApi(anna).putOrganisation(ANNA_ORG, new OrganisationRequest()
+                .name("Anna Prototyping AS (demo)").kind(OrganisationKind.COMPANY)
+                .smeDeclaration(new SmeDeclaration().employees(12).annualTurnover(nok("18000000"))
+                        .balanceSheetTotal(nok("9000000")).fiscalYear(2025).hasLinkedEnterprises(false)), null);
+        assertEquals(SmeClass.SMALL, declared.getSmeClass());
 
         // Availability for next week, then book the first free slot, twice with one Idempotency-Key.
-        var monday = Slots.nextMonday();
-        Slots.Slot slot = Slots.firstFree(facility, monday, 7).orElseThrow();
-        String body = """
-                {"resourceType": "FACILITY", "resourceId": "%s", "start": "%s", "end": "%s",
-                 "purpose": "Prototype housing print (e2e)"}""".formatted(facilityId, slot.start(), slot.end());
+        Slots.Slot slot = Slots.firstFree(facility, Slots.nextMonday(), 7).orElseThrow();
+        BookingRequest request = slot.bookingRequest("Prototype housing print (e2e)");
         String key = UUID.randomUUID().toString();
-        Answer first = API.post("/api/v1/bookings").as("sme-anna").idempotencyKey(key).body(body).send();
-        assertEquals(201, first.status(), first::toString);
-        String bookingId = first.json().path("id").asText();
-        assertTrue(first.header("Location").orElse("").endsWith("/api/v1/bookings/" + bookingId), first::toString);
-        long before = countBookings("sme-anna");
-        Answer replay = API.post("/api/v1/bookings").as("sme-anna").idempotencyKey(key).body(body).send();
-        assertEquals(201, replay.status(), replay::toString);
-        assertEquals(bookingId, replay.json().path("id").asText(), "the replay returns the first booking");
-        assertEquals(before, countBookings("sme-anna"), "the replay created nothing new");
+        ApiResponse<Booking> first = annasBookings.createBookingWithHttpInfo(request, key);
+        assertEquals(201, first.getStatusCode());
+        UUID bookingId = first.getData().getId();
+        assertTrue(first.getHeaders().getOrDefault("Location", List.of("")).get(0).endsWith("/api/v1/bookings/" + bookingId),
+                first.getHeaders()::toString);
+        long before = annasBookings.listBookings(null, null, null, null, 1, null, null).getTotal();
+        ApiResponse<Booking> replay = annasBookings.createBookingWithHttpInfo(request, key);
+        assertEquals(201, replay.getStatusCode());
+        assertEquals(bookingId, replay.getData().getId(), "the replay returns the first booking");
+        assertEquals(before, annasBookings.listBookings(null, null, null, null, 1, null, null).getTotal(),
+                "the replay created nothing new");
 
         // An overlapping slot is a conflict.
-        Answer overlap = API.post("/api/v1/bookings").as("sme-anna").idempotencyKey(UUID.randomUUID().toString())
-                .body(body.replace("(e2e)", "(overlap)")).send();
-        assertProblem(overlap, 409, "booking-conflict");
+        assertProblem(409, "booking-conflict", () -> annasBookings.createBooking(
+                slot.bookingRequest("Prototype housing print (overlap)"), UUID.randomUUID().toString()));
 
-        // Her calendar, parsed by a real iCalendar parser.
+        // Her calendar, parsed by a real iCalendar parser: text/calendar is not JSON, so it is read as text.
         Answer ics = API.get("/api/v1/bookings").as("sme-anna").header("Accept", "text/calendar").send();
         assertEquals(200, ics.status(), ics::toString);
         assertTrue(ics.contentType().startsWith("text/calendar"), ics::toString);
         Calendar calendar = new CalendarBuilder().build(new StringReader(ics.body()));
         List<VEvent> events = calendar.getComponents("VEVENT");
-        assertTrue(events.stream().anyMatch(e -> e.getUid().map(u -> u.getValue().contains(bookingId)).orElse(false)),
+        assertTrue(events.stream().anyMatch(e -> e.getUid().map(u -> u.getValue().contains(bookingId.toString())).orElse(false)),
                 "the calendar holds the new booking");
 
         // Her aid summary includes the booking.
-        Answer aid = API.get("/api/v1/aid/" + ANNA_ORG).as("sme-anna").send();
-        assertEquals(200, aid.status(), aid::toString);
-        assertTrue(aid.body().contains(bookingId), "aid summary lists the booking");
+        assertTrue(new StateAidApi(anna).getOrganisationAid(ANNA_ORG).getBookings().stream()
+                .anyMatch(b -> bookingId.equals(b.getBookingId())), "aid summary lists the booking");
 
         // Her written aid statement for this year: the PDF, read as text, names every booking with the JSON's figures.
-        JsonNode statement = AidStatementCheck.check("sme-anna", ANNA_ORG, Year.now(ZoneId.of("Europe/Oslo")).getValue());
-        assertTrue(StreamSupport.stream(statement.path("bookings").spliterator(), false)
-                .anyMatch(line -> line.path("bookingId").asText().equals(bookingId)), "the statement lists the booking");
+        var statement = AidStatementCheck.check("sme-anna", ANNA_ORG, Year.now(ZoneId.of("Europe/Oslo")).getValue());
+        assertTrue(statement.getBookings().stream().anyMatch(line -> bookingId.equals(line.getBookingId())),
+                "the statement lists the booking");
 
         // Another SME cannot see it.
-        assertProblem(API.get("/api/v1/bookings/" + bookingId).as("sme-bjorn").send(), 404);
+        assertProblem(404, null, () -> new BookingsApi(Clients.as("sme-bjorn")).getBooking(bookingId));
     }
 
-    private static long countBookings(String user) {
-        Answer r = API.get("/api/v1/bookings").as(user).query("size", 1).send();
-        assertEquals(200, r.status(), r::toString);
-        return r.json().path("total").asLong();
+    static Money nok(String amount) {
+        return new Money().amount(new BigDecimal(amount)).currency("NOK");
     }
 }

@@ -149,10 +149,7 @@ public class MergedContract {
     }
 
     private Snapshot merge(List<OpenApiMerger.Source> sources) throws Exception {
-        GatewayConfig.OpenApi openapi = config.openapi();
-        OpenApiMerger.Result result = merger.merge(sources, new OpenApiMerger.Settings(openapi.title(),
-                openapi.description(), openapi.version(), config.publicUrl().toString(), openapi.oidcUrl(),
-                openapi.contactName(), openapi.contactEmail().orElse(null)));
+        OpenApiMerger.Result result = merger.merge(sources, settings(config));
         if (!result.errors().equals(lastErrors)) {
             // Logged once per change, not on every refresh.
             result.errors().forEach(error -> LOG.errorf("OpenAPI merge: %s", error));
@@ -168,6 +165,14 @@ public class MergedContract {
         }
         return new Snapshot(result, mapper.writeValueAsBytes(result.document()),
                 yaml.writeValueAsBytes(result.document()), jsonByService, yamlByService);
+    }
+
+    /** The merge's settings from the gateway's configuration; {@link ContractFile} merges with the same. */
+    static OpenApiMerger.Settings settings(GatewayConfig config) {
+        GatewayConfig.OpenApi openapi = config.openapi();
+        return new OpenApiMerger.Settings(openapi.title(), openapi.description(), openapi.version(),
+                config.publicUrl().toString(), openapi.oidcUrl(), openapi.contactName(),
+                openapi.contactEmail().orElse(null));
     }
 
     /** Any instance's contract will do: those that get requests first, the next one when one fails. */
