@@ -1,8 +1,5 @@
 package no.katapult.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -13,9 +10,54 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
 import no.katapult.client.Answer;
+import no.katapult.openapi.ApiClient;
+import no.katapult.openapi.ApiException;
+import no.katapult.openapi.ApiResponse;
+import no.katapult.openapi.api.ApplicationsApi;
+import no.katapult.openapi.api.BookingsApi;
+import no.katapult.openapi.api.CallsApi;
+import no.katapult.openapi.api.CentresApi;
+import no.katapult.openapi.api.DecisionsApi;
+import no.katapult.openapi.api.EventsApi;
+import no.katapult.openapi.api.FacilitiesApi;
+import no.katapult.openapi.api.OrganisationsApi;
+import no.katapult.openapi.api.ReviewsApi;
+import no.katapult.openapi.model.Application;
+import no.katapult.openapi.model.ApplicationOutcome;
+import no.katapult.openapi.model.ApplicationRequest;
+import no.katapult.openapi.model.ApplicationStatus;
+import no.katapult.openapi.model.Attachment;
+import no.katapult.openapi.model.AttachmentKind;
+import no.katapult.openapi.model.Booking;
+import no.katapult.openapi.model.BookingActionReason;
+import no.katapult.openapi.model.BookingStatus;
+import no.katapult.openapi.model.BudgetCategory;
+import no.katapult.openapi.model.BudgetLine;
+import no.katapult.openapi.model.Call;
+import no.katapult.openapi.model.CallKind;
+import no.katapult.openapi.model.CallRequest;
+import no.katapult.openapi.model.Centre;
+import no.katapult.openapi.model.CloudEvent;
+import no.katapult.openapi.model.ConsortiumPartner;
+import no.katapult.openapi.model.ContactPerson;
+import no.katapult.openapi.model.Criterion;
+import no.katapult.openapi.model.DecisionRequest;
+import no.katapult.openapi.model.EventPage;
+import no.katapult.openapi.model.Facility;
+import no.katapult.openapi.model.Money;
+import no.katapult.openapi.model.Organisation;
+import no.katapult.openapi.model.OrganisationContactPerson;
+import no.katapult.openapi.model.OrganisationKind;
+import no.katapult.openapi.model.OrganisationRequest;
+import no.katapult.openapi.model.Problem;
+import no.katapult.openapi.model.Recommendation;
+import no.katapult.openapi.model.Review;
+import no.katapult.openapi.model.ReviewRequest;
+import no.katapult.openapi.model.ReviewersRequest;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -28,9 +70,10 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import static no.katapult.e2e.Problems.assertProblem;
-import static no.katapult.e2e.Suite.API;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -47,7 +90,6 @@ class MailJourneyTest {
     static final Duration ARRIVAL = Duration.ofSeconds(90);
     static final String DOMAIN = "@demo.katapult.no";
     static final String PROTOMORE = "930000035";
-    static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void eachPersonIsToldOnceInTheirLanguageAndNobodyOfARefusedChange() throws Exception {
@@ -55,33 +97,41 @@ class MailJourneyTest {
         String cursor = Feed.end();
 
         // A booking that needs approval: its centre's operators are told.
-        JsonNode facility = facilityNeedingApproval("smart-innovation-norway");
+        Facility facility = facilityNeedingApproval("smart-innovation-norway");
         List<Slots.Slot> slots = Slots.freeSlots(facility, Slots.nextMonday().plusWeeks(3), 14, 3);
-        assertTrue(slots.size() == 3, "three free slots of " + facility.path("name").asText());
-        String bjornBooking = book("sme-bjorn", slots.get(0), "Mail journey " + run);
-        String annaBooking = book("sme-anna", slots.get(1), "Mail journey " + run);
+        assertTrue(slots.size() == 3, "three free slots of " + facility.getName());
+        UUID bjornBooking = book("sme-bjorn", slots.get(0), "Mail journey " + run);
+        UUID annaBooking = book("sme-anna", slots.get(1), "Mail journey " + run);
         // Refused for the overlap: the transaction rolls back, so there is no event and no mail.
         String refused = "Refused overlap " + run;
-        assertProblem(API.post("/api/v1/bookings").as("sme-bjorn").idempotencyKey(UUID.randomUUID().toString())
-                .body(slots.get(1).bookingBody(refused)).send(), 409, "booking-conflict");
+        BookingsApi bjornsBookings = new BookingsApi(Clients.as("sme-bjorn"));
+        assertProblemWithoutStackTrace(409, "booking-conflict",
+                () -> bjornsBookings.createBooking(slots.get(1).bookingRequest(refused), UUID.randomUUID().toString()));
 
         // The booker is told of each decision about their booking.
-        assertEquals(200, API.post("/api/v1/bookings/" + bjornBooking + "/confirm").as("operator-halden").send().status());
-        assertEquals(200, API.post("/api/v1/bookings/" + bjornBooking + "/cancel").as("sme-bjorn")
-                .body(Map.of("reason", "Planene endret seg (e2e)")).send().status());
-        assertEquals(200, API.post("/api/v1/bookings/" + annaBooking + "/reject").as("operator-halden")
-                .body(Map.of("reason", "Vedlikehold (e2e)")).send().status());
+        BookingsApi halden = new BookingsApi(Clients.as("operator-halden"));
+        ApiResponse<Booking> confirmed = halden.confirmBookingWithHttpInfo(bjornBooking, null);
+        assertEquals(200, confirmed.getStatusCode());
+        assertEquals(BookingStatus.CONFIRMED, confirmed.getData().getStatus());
+        ApiResponse<Booking> cancelled = bjornsBookings.cancelBookingWithHttpInfo(bjornBooking,
+                new BookingActionReason().reason("Planene endret seg (e2e)"), null);
+        assertEquals(200, cancelled.getStatusCode());
+        assertEquals(BookingStatus.CANCELLED, cancelled.getData().getStatus());
+        ApiResponse<Booking> rejected = halden.rejectBookingWithHttpInfo(annaBooking,
+                new BookingActionReason().reason("Vedlikehold (e2e)"), null);
+        assertEquals(200, rejected.getStatusCode());
+        assertEquals(BookingStatus.REJECTED, rejected.getData().getStatus());
 
         // An application: submitted (lead applicant), reviewers assigned (each reviewer), decided (lead applicant
         // and the partners' contact persons).
         String partnerContact = "post-protomore" + DOMAIN;
         setContactPerson(PROTOMORE, "Post ProtoMore", partnerContact);
-        String application = decidedApplication(run);
+        UUID application = decidedApplication(run);
 
-        Map<String, List<JsonNode>> events = Feed.read(cursor, List.of("bookings/" + bjornBooking,
+        Map<String, List<CloudEvent>> events = Feed.read(cursor, List.of("bookings/" + bjornBooking,
                 "bookings/" + annaBooking, "applications/" + application), 8);
-        JsonNode bjornRequested = one(events, "bookings/" + bjornBooking, "no.katapult.booking.requested");
-        JsonNode annaRequested = one(events, "bookings/" + annaBooking, "no.katapult.booking.requested");
+        CloudEvent bjornRequested = one(events, "bookings/" + bjornBooking, "no.katapult.booking.requested");
+        CloudEvent annaRequested = one(events, "bookings/" + annaBooking, "no.katapult.booking.requested");
         String contact = "kontakt-" + run + DOMAIN;
         List<Expected> expected = List.of(
                 new Expected("operator-halden", bjornRequested, "nb", "Ny bookingforespørsel"),
@@ -112,8 +162,8 @@ class MailJourneyTest {
             assertEquals(List.of(e.address()), mail.to());
             assertEquals(e.language(), mail.language(), () -> "Content-Language of " + mail);
             assertTrue(mail.subject().contains(e.subjectText()), () -> e + ": " + mail.subject());
-            assertEquals(e.event().path("type").asText(), mail.eventType());
-            assertEquals(e.event().path("subject").asText(), mail.eventSubject());
+            assertEquals(e.event().getType(), mail.eventType());
+            assertEquals(e.event().getSubject(), mail.eventSubject());
             assertTrue(mail.messageId().startsWith("<" + e.eventId() + "."), () -> "Message-ID from the event: " + mail);
             assertTrue(mail.text().contains(e.language().equals("en") ? "Kind regards" : "Hilsen"), mail::text);
         }
@@ -121,7 +171,7 @@ class MailJourneyTest {
         Thread.sleep(3000);
         for (Expected e : expected) {
             assertEquals(1, inbox(e.address()).stream().filter(m -> e.eventId().equals(m.eventId())).count(),
-                    () -> "exactly one mail to " + e.address() + " about " + e.event().path("type").asText());
+                    () -> "exactly one mail to " + e.address() + " about " + e.event().getType());
         }
         // Only the operators of the booking's centre were told; and nobody of the refused booking, although
         // mails of later events arrived, so it would have been read by now.
@@ -137,13 +187,13 @@ class MailJourneyTest {
     }
 
     /** One mail the journey expects: to whom, about which event, in which language, with what in its subject. */
-    record Expected(String address, JsonNode event, String language, String subjectText) {
+    record Expected(String address, CloudEvent event, String language, String subjectText) {
         Expected {
             address = address.contains("@") ? address : address + DOMAIN;
         }
 
         String eventId() {
-            return event.path("id").asText();
+            return event.getId();
         }
     }
 
@@ -152,151 +202,188 @@ class MailJourneyTest {
                 String eventSubject, String text) {
     }
 
-    private static JsonNode one(Map<String, List<JsonNode>> events, String subject, String type) {
-        List<JsonNode> found = events.getOrDefault(subject, List.of()).stream()
-                .filter(e -> e.path("type").asText().equals(type)).toList();
+    private static CloudEvent one(Map<String, List<CloudEvent>> events, String subject, String type) {
+        List<CloudEvent> found = events.getOrDefault(subject, List.of()).stream()
+                .filter(e -> type.equals(e.getType())).toList();
         assertEquals(1, found.size(), () -> type + " of " + subject + " in the feed: " + events.get(subject));
         return found.get(0);
     }
 
-    private static JsonNode facilityNeedingApproval(String centreCode) {
-        Answer centres = API.get("/api/v1/centres").query("code", centreCode).send();
-        assertEquals(200, centres.status(), centres::toString);
-        String centreId = centres.json().at("/items/0/id").asText();
-        Answer list = API.get("/api/v1/facilities").query("centreId", centreId).query("size", 100).send();
-        assertEquals(200, list.status(), list::toString);
-        for (JsonNode item : list.json().path("items")) {
-            JsonNode f = API.get("/api/v1/facilities/" + item.path("id").asText()).send().json();
-            if (f.at("/bookingRules/requiresApproval").asBoolean() && f.path("bookable").asBoolean()
-                    && f.path("active").asBoolean()) {
+    /**
+     * The call is refused with this problem (read strictly as the contract's Problem), and, as every error answer,
+     * its body carries no stack trace.
+     */
+    private static Problem assertProblemWithoutStackTrace(int status, String slug, Clients.Call call) {
+        ApiException refusal = assertThrows(ApiException.class, call::run);
+        Problem problem = Clients.assertProblem(status, slug, () -> {
+            throw refusal;
+        });
+        Answer answer = Answer.of("refused call", refusal.getCode(), refusal.getResponseHeaders().map(),
+                refusal.getResponseBody(), Duration.ZERO);
+        assertFalse(Problems.hasStackTrace(answer), () -> "stack trace in: " + answer);
+        return problem;
+    }
+
+    private static Facility facilityNeedingApproval(String centreCode) throws ApiException {
+        ApiClient anonymous = Clients.anonymous();
+        var centres = new CentresApi(anonymous).listCentresWithHttpInfo(centreCode, null, null, null, null, null, null,
+                null);
+        assertEquals(200, centres.getStatusCode());
+        List<Centre> found = centres.getData().getItems();
+        assertFalse(found.isEmpty(), () -> "no centre " + centreCode);
+        UUID centreId = found.get(0).getId();
+        FacilitiesApi facilities = new FacilitiesApi(anonymous);
+        var list = facilities.listFacilitiesWithHttpInfo(null, null, centreId, null, null, null, 100, null);
+        assertEquals(200, list.getStatusCode());
+        for (Facility item : list.getData().getItems()) {
+            Facility f = facilities.getFacility(item.getId());
+            if (Boolean.TRUE.equals(f.getBookingRules().getRequiresApproval()) && Boolean.TRUE.equals(f.getBookable())
+                    && Boolean.TRUE.equals(f.getActive())) {
                 return f;
             }
         }
         return fail("the centre " + centreCode + " has no facility that requires approval");
     }
 
-    private static String book(String user, Slots.Slot slot, String purpose) {
-        Answer created = API.post("/api/v1/bookings").as(user).idempotencyKey(UUID.randomUUID().toString())
-                .body(slot.bookingBody(purpose)).send();
-        assertEquals(201, created.status(), created::toString);
-        assertEquals("REQUESTED", created.json().path("status").asText());
-        return created.json().path("id").asText();
+    private static UUID book(String user, Slots.Slot slot, String purpose) throws ApiException {
+        ApiResponse<Booking> created = new BookingsApi(Clients.as(user))
+                .createBookingWithHttpInfo(slot.bookingRequest(purpose), UUID.randomUUID().toString());
+        assertEquals(201, created.getStatusCode());
+        assertEquals(BookingStatus.REQUESTED, created.getData().getStatus());
+        assertNotNull(created.getData().getId());
+        return created.getData().getId();
     }
 
     /** Gives the organisation a contact person, keeping the rest of its record (creating it when missing). */
-    private static void setContactPerson(String orgNo, String name, String email) {
-        Answer current = API.get("/api/v1/organisations/" + orgNo).as("siva-admin").send();
-        ObjectNode body = JSON.createObjectNode();
-        var request = API.put("/api/v1/organisations/" + orgNo).as("siva-admin");
-        if (current.status() == 200) {
-            body.put("name", current.json().path("name").asText()).put("kind", current.json().path("kind").asText());
-            if (current.json().path("smeDeclaration").isObject()) {
-                body.set("smeDeclaration", current.json().path("smeDeclaration"));
-            }
-            request = request.header("If-Match", current.header("ETag").orElseThrow());
-        } else {
-            assertEquals(404, current.status(), current::toString);
-            body.put("name", "ProtoMore (demo)").put("kind", "COMPANY");
+    private static void setContactPerson(String orgNo, String name, String email) throws ApiException {
+        OrganisationsApi organisations = new OrganisationsApi(Clients.as("siva-admin"));
+        OrganisationRequest request = new OrganisationRequest();
+        String ifMatch = null;
+        ApiResponse<Organisation> current = null;
+        try {
+            current = organisations.getOrganisationWithHttpInfo(orgNo);
+        } catch (ApiException e) {
+            assertEquals(404, e.getCode(), e::getResponseBody);
         }
-        body.putObject("contactPerson").put("name", name).put("email", email);
-        Answer written = request.body(body).send();
-        assertTrue(written.status() == 200 || written.status() == 201, written::toString);
-        assertEquals(email, written.json().at("/contactPerson/email").asText());
+        if (current != null) {
+            assertEquals(200, current.getStatusCode());
+            Organisation found = current.getData();
+            request.name(found.getName()).kind(found.getKind()).smeDeclaration(found.getSmeDeclaration());
+            ifMatch = current.getHeaders().getOrDefault("ETag", List.of()).stream().findFirst()
+                    .orElseThrow(() -> new AssertionError("no ETag on the organisation " + orgNo));
+        } else {
+            request.name("ProtoMore (demo)").kind(OrganisationKind.COMPANY);
+        }
+        request.contactPerson(new OrganisationContactPerson().name(name).email(email));
+        ApiResponse<Organisation> written = organisations.putOrganisationWithHttpInfo(orgNo, request, ifMatch);
+        assertTrue(written.getStatusCode() == 200 || written.getStatusCode() == 201, () -> "status " + written.getStatusCode());
+        assertEquals(email, written.getData().getContactPerson().getEmail());
     }
 
     /** A call, an application of applicant-sin with ProtoMore as partner, submitted, two reviewers, approved. */
-    private static String decidedApplication(String run) {
+    private static UUID decidedApplication(String run) throws ApiException, IOException {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
-        Answer call = API.post("/api/v1/calls").as("siva-admin").body("""
-                {"title": "Forprosjekt e-post %s", "description": "End-to-end call (test data)", "kind": "PRE_PROJECT",
-                 "opensAt": "%s", "closesAt": "%s",
-                 "budget": {"amount": 1000000, "currency": "NOK"},
-                 "maxAmountPerApplication": {"amount": 200000, "currency": "NOK"},
-                 "criteria": [{"code": "relevance", "name": "Relevans", "description": "Relevans", "weight": 1.0}]}
-                """.formatted(run, now.minusHours(1), now.plusDays(14))).send();
-        assertEquals(201, call.status(), call::toString);
-        Answer draft = API.post("/api/v1/applications").as("applicant-sin").idempotencyKey(UUID.randomUUID().toString())
-                .body("""
-                {"callId": "%s", "title": "Varsler på e-post %s", "summary": "Forprosjekt (e2e)",
-                 "focusArea": "industrial-services",
-                 "contactPerson": {"name": "Kontakt %s", "email": "kontakt-%s%s"},
-                 "partners": [{"orgNo": "%s", "name": "ProtoMore (demo)", "role": "Partner"}],
-                 "budgetLines": [{"category": "PERSONNEL", "description": "Prosjektledelse", "amount": {"amount": 150000, "currency": "NOK"}}],
-                 "requestedAmount": {"amount": 100000, "currency": "NOK"},
-                 "ownFunding": {"amount": 50000, "currency": "NOK"}}"""
-                        .formatted(call.json().path("id").asText(), run, run, run, DOMAIN, PROTOMORE)).send();
-        assertEquals(201, draft.status(), draft::toString);
-        String id = draft.json().path("id").asText();
-        Answer attached = ApplicationJourneyTest.attachProjectDescription("applicant-sin", id);
+        ApiResponse<Call> call = new CallsApi(Clients.as("siva-admin")).createCallWithHttpInfo(new CallRequest()
+                .title("Forprosjekt e-post " + run).description("End-to-end call (test data)").kind(CallKind.PRE_PROJECT)
+                .opensAt(now.minusHours(1)).closesAt(now.plusDays(14))
+                .budget(nok("1000000")).maxAmountPerApplication(nok("200000"))
+                .criteria(List.of(new Criterion().code("relevance").name("Relevans").description("Relevans")
+                        .weight(new BigDecimal("1.0")))));
+        assertEquals(201, call.getStatusCode());
+        ApplicationsApi sins = new ApplicationsApi(Clients.as("applicant-sin"));
+        ApiResponse<Application> draft = sins.createApplicationWithHttpInfo(new ApplicationRequest()
+                .callId(call.getData().getId()).title("Varsler på e-post " + run).summary("Forprosjekt (e2e)")
+                .focusArea("industrial-services")
+                .contactPerson(new ContactPerson().name("Kontakt " + run).email("kontakt-" + run + DOMAIN))
+                .partners(List.of(new ConsortiumPartner().orgNo(PROTOMORE).name("ProtoMore (demo)").role("Partner")))
+                .budgetLines(List.of(new BudgetLine().category(BudgetCategory.PERSONNEL).description("Prosjektledelse")
+                        .amount(nok("150000"))))
+                .requestedAmount(nok("100000"))
+                .ownFunding(nok("50000")), UUID.randomUUID().toString());
+        assertEquals(201, draft.getStatusCode());
+        UUID id = draft.getData().getId();
+        // The upload stays on Suite.API: the generated client streams the multipart body without the Content-Length
+        // this route requires (Java's HttpClient will not let one be set), so it is refused (over HTTP/2 as a 400).
+        Answer attached = ApplicationJourneyTest.attachProjectDescription("applicant-sin", id.toString());
         assertEquals(201, attached.status(), attached::toString);
-        Answer submitted = API.post("/api/v1/applications/" + id + "/submit").as("applicant-sin").send();
-        assertEquals(200, submitted.status(), submitted::toString);
+        Attachment attachment = Clients.STRICT.readValue(attached.body(), Attachment.class);
+        assertEquals(AttachmentKind.PROJECT_DESCRIPTION, attachment.getKind(), attached::toString);
+        assertEquals("application/pdf", attachment.getMediaType(), attached::toString);
+        ApiResponse<Application> submitted = sins.submitApplicationWithHttpInfo(id, null);
+        assertEquals(200, submitted.getStatusCode());
+        assertEquals(ApplicationStatus.SUBMITTED, submitted.getData().getStatus());
 
         // Reviewers sign in once, so their organisation, address and locale are on record.
-        assertEquals(200, API.get("/api/v1/applications").as("reviewer-1").send().status());
-        assertEquals(200, API.get("/api/v1/applications").as("reviewer-2").send().status());
-        Answer assigned = API.put("/api/v1/applications/" + id + "/reviewers").as("siva-admin")
-                .body("{\"reviewers\": [\"reviewer-1\", \"reviewer-2\"]}").send();
-        assertEquals(200, assigned.status(), assigned::toString);
-        Answer review = API.put("/api/v1/applications/" + id + "/reviews/me").as("reviewer-1")
-                .body("{\"scores\": {\"relevance\": 6}, \"comment\": \"Godt (e2e)\", \"recommendation\": \"APPROVE\"}")
-                .send();
-        assertTrue(review.status() == 200 || review.status() == 201, review::toString);
-        Answer decision = API.post("/api/v1/applications/" + id + "/decision").as("siva-admin").body("""
-                {"outcome": "APPROVED", "grantedAmount": {"amount": 100000, "currency": "NOK"},
-                 "conditions": "Sluttrapport", "justification": "Relevant (e2e)"}""").send();
-        assertEquals(200, decision.status(), decision::toString);
+        for (String reviewer : List.of("reviewer-1", "reviewer-2")) {
+            assertEquals(200, new ApplicationsApi(Clients.as(reviewer))
+                    .listApplicationsWithHttpInfo(null, null, null, null, null, null).getStatusCode());
+        }
+        ApiResponse<?> assigned = new ReviewsApi(Clients.as("siva-admin")).assignReviewersWithHttpInfo(id,
+                new ReviewersRequest().reviewers(List.of("reviewer-1", "reviewer-2")), null);
+        assertEquals(200, assigned.getStatusCode());
+        ApiResponse<Review> review = new ReviewsApi(Clients.as("reviewer-1")).saveMyReviewWithHttpInfo(id,
+                new ReviewRequest().scores(Map.of("relevance", new BigDecimal("6"))).comment("Godt (e2e)")
+                        .recommendation(Recommendation.APPROVE));
+        assertTrue(review.getStatusCode() == 200 || review.getStatusCode() == 201, () -> "status " + review.getStatusCode());
+        ApiResponse<Application> decision = new DecisionsApi(Clients.as("siva-admin")).decideApplicationWithHttpInfo(id,
+                new DecisionRequest().outcome(ApplicationOutcome.APPROVED).grantedAmount(nok("100000"))
+                        .conditions("Sluttrapport").justification("Relevant (e2e)"), null);
+        assertEquals(200, decision.getStatusCode());
+        assertEquals(ApplicationStatus.APPROVED, decision.getData().getStatus());
         return id;
+    }
+
+    private static Money nok(String amount) {
+        return new Money().amount(new BigDecimal(amount)).currency("NOK");
     }
 
     /** The feed as siva-admin sees it: every event, full view. */
     static final class Feed {
+        private static final EventsApi EVENTS = new EventsApi(Clients.as("siva-admin"));
+
         private Feed() {
         }
 
         /** The cursor after the newest event. */
-        static String end() {
+        static String end() throws ApiException {
             String after = null;
             while (true) {
-                JsonNode page = page(after);
-                after = page.path("next").asText();
-                if (page.path("items").isEmpty()) {
+                EventPage page = page(after);
+                after = page.getNext();
+                if (page.getItems().isEmpty()) {
                     return after;
                 }
             }
         }
 
         /** The events of these subjects after the cursor, waiting until the feed holds {@code expected} of them. */
-        static Map<String, List<JsonNode>> read(String cursor, List<String> subjects, int expected)
-                throws InterruptedException {
-            Map<String, List<JsonNode>> found = new LinkedHashMap<>();
+        static Map<String, List<CloudEvent>> read(String cursor, List<String> subjects, int expected)
+                throws InterruptedException, ApiException {
+            Map<String, List<CloudEvent>> found = new LinkedHashMap<>();
             String after = cursor;
             int count = 0;
             long deadline = System.nanoTime() + ARRIVAL.toNanos();
             while (count < expected && System.nanoTime() < deadline) {
-                JsonNode page = page(after);
-                after = page.path("next").asText();
-                for (JsonNode e : page.path("items")) {
-                    if (subjects.contains(e.path("subject").asText())) {
-                        found.computeIfAbsent(e.path("subject").asText(), s -> new ArrayList<>()).add(e);
+                EventPage page = page(after);
+                after = page.getNext();
+                for (CloudEvent e : page.getItems()) {
+                    if (subjects.contains(e.getSubject())) {
+                        found.computeIfAbsent(e.getSubject(), s -> new ArrayList<>()).add(e);
                         count++;
                     }
                 }
-                if (page.path("items").isEmpty()) {
+                if (page.getItems().isEmpty()) {
                     Thread.sleep(500);
                 }
             }
             return found;
         }
 
-        private static JsonNode page(String after) {
-            var request = API.get("/api/v1/events").as("siva-admin").query("size", 500);
-            if (after != null) {
-                request = request.query("after", after);
-            }
-            Answer page = request.send();
-            assertEquals(200, page.status(), page::toString);
-            return page.json();
+        private static EventPage page(String after) throws ApiException {
+            ApiResponse<EventPage> page = EVENTS.listEventsWithHttpInfo(after, 500, null);
+            assertEquals(200, page.getStatusCode());
+            assertNotNull(page.getData().getNext(), "every page of the feed names the cursor after it");
+            return page.getData();
         }
     }
 

@@ -1,71 +1,69 @@
 package no.katapult.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import no.katapult.client.Answer;
+import no.katapult.openapi.ApiResponse;
+import no.katapult.openapi.api.BookingsApi;
+import no.katapult.openapi.api.CentresApi;
+import no.katapult.openapi.api.FacilitiesApi;
+import no.katapult.openapi.model.Booking;
+import no.katapult.openapi.model.BookingPage;
+import no.katapult.openapi.model.BookingStatus;
+import no.katapult.openapi.model.Centre;
+import no.katapult.openapi.model.Facility;
+import no.katapult.openapi.model.PageResponseCentreView;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
-import static no.katapult.e2e.Problems.assertProblem;
-import static no.katapult.e2e.Suite.API;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Journey 2: operator-halden confirms a REQUESTED booking at their centre; another centre's operator cannot. */
 class OperatorJourneyTest {
 
     @Test
-    void operatorConfirmsRequestedBookingAtOwnCentreOnly() {
-        Answer centres = API.get("/api/v1/centres").query("code", "smart-innovation-norway").send();
-        assertEquals(200, centres.status(), centres::toString);
-        String centreId = centres.json().at("/items/0/id").asText();
-        JsonNode facility = null;
-        for (String id : ids(API.get("/api/v1/facilities").query("centreId", centreId).query("size", 100).send())) {
-            JsonNode f = API.get("/api/v1/facilities/" + id).send().json();
-            if (f.at("/bookingRules/requiresApproval").asBoolean() && f.path("bookable").asBoolean()
-                    && f.path("active").asBoolean()) {
+    void operatorConfirmsRequestedBookingAtOwnCentreOnly() throws Exception {
+        ApiResponse<PageResponseCentreView> found = new CentresApi(Clients.anonymous())
+                .listCentresWithHttpInfo("smart-innovation-norway", null, null, null, null, null, null, null);
+        assertEquals(200, found.getStatusCode());
+        List<Centre> centres = found.getData().getItems();
+        assertFalse(centres.isEmpty(), "the demo catalogue has the centre smart-innovation-norway");
+        UUID centreId = centres.get(0).getId();
+        FacilitiesApi catalogue = new FacilitiesApi(Clients.anonymous());
+        Facility facility = null;
+        for (Facility listed : catalogue.listFacilities(null, null, centreId, null, null, null, 100, null).getItems()) {
+            Facility f = catalogue.getFacility(listed.getId());
+            if (f.getBookingRules() != null && Boolean.TRUE.equals(f.getBookingRules().getRequiresApproval())
+                    && Boolean.TRUE.equals(f.getBookable()) && Boolean.TRUE.equals(f.getActive())) {
                 facility = f;
                 break;
             }
         }
         assertTrue(facility != null, "the node has a facility that requires approval");
-        String facilityId = facility.path("id").asText();
 
         var monday = Slots.nextMonday().plusWeeks(1);
         Slots.Slot slot = Slots.firstFree(facility, monday, 7).orElseThrow();
-        Answer created = API.post("/api/v1/bookings").as("sme-anna").idempotencyKey(UUID.randomUUID().toString())
-                .body("""
-                {"resourceType": "FACILITY", "resourceId": "%s", "start": "%s", "end": "%s",
-                 "purpose": "Service design workshop (e2e)"}""".formatted(facilityId, slot.start(), slot.end())).send();
-        assertEquals(201, created.status(), created::toString);
-        assertEquals("REQUESTED", created.json().path("status").asText());
-        String id = created.json().path("id").asText();
-        String etag = created.header("ETag").orElseThrow(() -> new AssertionError("ETag: " + created));
+        ApiResponse<Booking> created = new BookingsApi(Clients.as("sme-anna")).createBookingWithHttpInfo(
+                slot.bookingRequest("Service design workshop (e2e)"), UUID.randomUUID().toString());
+        assertEquals(201, created.getStatusCode());
+        assertEquals(BookingStatus.REQUESTED, created.getData().getStatus());
+        UUID id = created.getData().getId();
+        String etag = Journeys.etag(created);
 
         // The operator sees it among the REQUESTED bookings of their centre.
-        Answer requested = API.get("/api/v1/bookings").as("operator-halden").query("status", "REQUESTED")
-                .query("size", 100).send();
-        assertEquals(200, requested.status(), requested::toString);
-        assertTrue(ids(requested).contains(id));
+        BookingsApi halden = new BookingsApi(Clients.as("operator-halden"));
+        ApiResponse<BookingPage> requested = halden.listBookingsWithHttpInfo(null, null, null, null, 100, "REQUESTED", null);
+        assertEquals(200, requested.getStatusCode());
+        assertTrue(requested.getData().getItems().stream().anyMatch(b -> id.equals(b.getId())), "the operator sees " + id);
 
         // Another centre's operator may not confirm it.
-        Answer foreign = API.post("/api/v1/bookings/" + id + "/confirm").as("operator-digicat")
-                .header("If-Match", etag).send();
-        assertTrue(foreign.status() == 403 || foreign.status() == 404, foreign::toString);
-        assertProblem(foreign, foreign.status());
+        Clients.assertProblem(Set.of(403, 404), null,
+                () -> new BookingsApi(Clients.as("operator-digicat")).confirmBooking(id, etag));
 
-        Answer confirmed = API.post("/api/v1/bookings/" + id + "/confirm").as("operator-halden")
-                .header("If-Match", etag).send();
-        assertEquals(200, confirmed.status(), confirmed::toString);
-        assertEquals("CONFIRMED", confirmed.json().path("status").asText());
-    }
-
-    /** The ids of a list answer's items. */
-    private static List<String> ids(Answer list) {
-        List<String> ids = new ArrayList<>();
-        list.json().path("items").forEach(item -> ids.add(item.path("id").asText()));
-        return ids;
+        ApiResponse<Booking> confirmed = halden.confirmBookingWithHttpInfo(id, etag);
+        assertEquals(200, confirmed.getStatusCode());
+        assertEquals(BookingStatus.CONFIRMED, confirmed.getData().getStatus());
     }
 }

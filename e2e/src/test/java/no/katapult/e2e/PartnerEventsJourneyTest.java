@@ -3,24 +3,29 @@ package no.katapult.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.standardwebhooks.Webhook;
-import no.katapult.client.Answer;
 import no.katapult.common.testing.WebhookReceiver;
+import no.katapult.openapi.ApiException;
+import no.katapult.openapi.ApiResponse;
+import no.katapult.openapi.api.EventsApi;
+import no.katapult.openapi.api.SubscriptionsApi;
+import no.katapult.openapi.model.ApplicationStatus;
+import no.katapult.openapi.model.CloudEvent;
+import no.katapult.openapi.model.EventPage;
+import no.katapult.openapi.model.NewSubscription;
+import no.katapult.openapi.model.PublicApplication;
+import no.katapult.openapi.model.SubscriptionRequest;
 import org.junit.jupiter.api.Test;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
-import static no.katapult.e2e.Suite.API;
-import static no.katapult.e2e.Suite.PARTNER;
-import static no.katapult.e2e.Suite.PARTNER_SECRET;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -38,17 +43,18 @@ class PartnerEventsJourneyTest {
 
     @Test
     void partnerIsPushedTheSignedDecisionAndReadsTheSameEventFromTheFeed() throws Exception {
+        SubscriptionsApi subscriptions = new SubscriptionsApi(Clients.partner());
         try (WebhookReceiver receiver = new WebhookReceiver()) {
-            Answer subscribed = API.post("/api/v1/subscriptions").asClient(PARTNER, PARTNER_SECRET).body("""
-                    {"url": "%s", "types": ["%s"], "description": "e2e: decisions for Innovasjon Norge"}"""
-                    .formatted(receiver.url(), DECIDED)).send();
-            assertEquals(201, subscribed.status(), subscribed::toString);
-            String subscription = subscribed.json().path("id").asText();
-            String secret = subscribed.json().path("secret").asText();
-            assertTrue(secret.startsWith("whsec_"), subscribed::toString);
+            ApiResponse<NewSubscription> subscribed = subscriptions.createSubscriptionWithHttpInfo(new SubscriptionRequest()
+                    .url(receiver.url()).types(List.of(DECIDED)).description("e2e: decisions for Innovasjon Norge"));
+            assertEquals(201, subscribed.getStatusCode(), () -> String.valueOf(subscribed.getData()));
+            UUID subscription = subscribed.getData().getId();
+            String secret = subscribed.getData().getSecret();
+            assertTrue(secret.startsWith("whsec_"), () -> String.valueOf(subscribed.getData()));
             try {
                 String application = ApplicationJourneyTest.approvedApplication();
 
+                // The push is the partner's own receiver, not the suite's API: read and verified as it came.
                 WebhookReceiver.Request pushed = awaitDelivery(receiver, application, Duration.ofSeconds(90));
                 new Webhook(secret).verify(pushed.body(), pushed.headers());
                 JsonNode event = JSON.readTree(pushed.body());
@@ -64,12 +70,18 @@ class PartnerEventsJourneyTest {
                 assertFalse(pushed.body().contains(ApplicationJourneyTest.REVIEW_COMMENT), "never review comments");
                 assertFalse(pushed.body().contains("sina@example.org"), "never the contact person");
 
-                JsonNode pulled = fromFeed(event.path("id").asText())
-                        .orElseGet(() -> fail("the pushed event " + event.path("id") + " is not in the partner's feed"));
-                assertEquals(event, pulled, "the same event, pushed and pulled");
+                // The pushed event is the contract's CloudEvent too, read as strictly as the client reads the feed.
+                CloudEvent pushedEvent = Clients.STRICT.readValue(pushed.body(), CloudEvent.class);
+                CloudEvent pulled = fromFeed(new EventsApi(Clients.partner()), pushedEvent.getId())
+                        .orElseGet(() -> fail("the pushed event " + pushedEvent.getId() + " is not in the partner's feed"));
+                assertEquals(pushedEvent, pulled, "the same event, pushed and pulled");
+                PublicApplication decided = assertInstanceOf(PublicApplication.class, pulled.getData().getActualInstance(),
+                        () -> "the partner is sent the public view of the application: " + pulled);
+                assertEquals(UUID.fromString(application), decided.getId());
+                assertEquals(ApplicationStatus.APPROVED, decided.getOutcome());
             } finally {
-                Answer removed = API.request("DELETE", "/api/v1/subscriptions/" + subscription).asClient(PARTNER, PARTNER_SECRET).send();
-                assertEquals(204, removed.status(), removed::toString);
+                ApiResponse<Void> removed = subscriptions.deleteSubscriptionWithHttpInfo(subscription.toString(), null);
+                assertEquals(204, removed.getStatusCode(), removed.getHeaders()::toString);
             }
         }
     }
@@ -91,25 +103,24 @@ class PartnerEventsJourneyTest {
     }
 
     /** The event with this id in the partner's feed of decisions, read page by page from the oldest. */
-    private static Optional<JsonNode> fromFeed(String id) {
-        String type = URLEncoder.encode(DECIDED, StandardCharsets.UTF_8);
+    private static Optional<CloudEvent> fromFeed(EventsApi events, String id) throws ApiException {
         String after = null;
-        List<String> seen = new ArrayList<>();
+        int seen = 0;
         for (int page = 0; page < 1000; page++) {
-            Answer feed = API.get("/api/v1/events?size=500&type=" + type + (after == null ? "" : "&after=" + after))
-                    .asClient(PARTNER, PARTNER_SECRET).send();
-            assertEquals(200, feed.status(), feed::toString);
-            for (JsonNode event : feed.json().path("items")) {
-                if (id.equals(event.path("id").asText())) {
+            ApiResponse<EventPage> feed = events.listEventsWithHttpInfo(after, 500, DECIDED);
+            assertEquals(200, feed.getStatusCode(), feed.getHeaders()::toString);
+            List<CloudEvent> items = feed.getData().getItems();
+            for (CloudEvent event : items) {
+                if (id.equals(event.getId())) {
                     return Optional.of(event);
                 }
-                seen.add(event.path("id").asText());
+                seen++;
             }
-            if (feed.json().path("items").isEmpty()) {
+            if (items.isEmpty()) {
                 return Optional.empty();
             }
-            after = feed.json().path("next").asText();
+            after = feed.getData().getNext();
         }
-        throw new AssertionError("the feed did not end after 1000 pages (" + seen.size() + " events)");
+        throw new AssertionError("the feed did not end after 1000 pages (" + seen + " events)");
     }
 }

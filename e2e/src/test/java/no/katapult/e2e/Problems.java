@@ -42,7 +42,11 @@ public final class Problems {
     }
 
     public static boolean hasStackTrace(Answer a) {
-        return STACK_TRACE.matcher(a.body()).find();
+        return hasStackTrace(a.body());
+    }
+
+    public static boolean hasStackTrace(String body) {
+        return body != null && STACK_TRACE.matcher(body).find();
     }
 
     /** The members every problem carries (API guide, "Errors"); {@code errors} too for validation failures. */

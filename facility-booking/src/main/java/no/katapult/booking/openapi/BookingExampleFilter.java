@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.models.media.MediaType;
 
 import java.time.Clock;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -42,8 +43,9 @@ public class BookingExampleFilter implements OASFilter {
     private static void move(Example example, ExampleSlot slot) {
         if (example.getValue() instanceof Map<?, ?> value && value.containsKey("start")) {
             Map<String, Object> moved = new LinkedHashMap<>((Map<String, Object>) value);
-            moved.put("start", slot.start().toString());
-            moved.put("end", slot.end().toString());
+            // With seconds, as RFC 3339 wants them: OffsetDateTime.toString() leaves zero seconds out.
+            moved.put("start", slot.start().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+            moved.put("end", slot.end().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
             example.setValue(moved);
         }
     }

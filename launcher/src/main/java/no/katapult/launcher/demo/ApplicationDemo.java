@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,7 +31,18 @@ final class ApplicationDemo {
         this.session = session;
     }
 
+    /** The demo reviewers of the realm, in the reviewer pool with the organisations their tokens carry. */
+    record Reviewer(String username, String name, String email, String orgNo, String locale, String expertise) {
+    }
+
+    static final List<Reviewer> REVIEWERS = List.of(
+            new Reviewer("reviewer-1", "Rolf Berg (demo)", "reviewer-1@demo.katapult.no", "990000018", "nb",
+                    "Industriell tjenesteutvikling"),
+            new Reviewer("reviewer-2", "Randi Dahl (demo)", "reviewer-2@demo.katapult.no", "930000027", "en",
+                    "Digital media production"));
+
     void load() {
+        reviewers();
         String callId = call();
         JsonNode application = application(callId);
         String status = Json.text(application, "status");
@@ -42,6 +54,18 @@ final class ApplicationDemo {
         }
         session.log().done("applications: call '" + CALL_TITLE + "', application "
                 + Json.text(application, "reference") + " (" + Json.text(application, "status") + ")");
+    }
+
+    private void reviewers() {
+        for (Reviewer r : REVIEWERS) {
+            String path = "/api/v1/reviewers/" + r.username();
+            if (session.get(path).as(ADMIN).send().status() == 200) {
+                continue;
+            }
+            session.create(session.put(path).as(ADMIN).body(Json.obj("name", r.name(), "email", r.email(),
+                    "organisations", List.of(r.orgNo()), "expertise", List.of(r.expertise()),
+                    "locale", r.locale())), created -> "reviewer " + r.username() + " in the pool");
+        }
     }
 
     /** Submitting needs a project description: a one-page PDF, unless an earlier run attached it already. */

@@ -80,6 +80,8 @@ class DemoDataTest {
                 suite.items("centres").stream().map(c -> c.path("id").asText()).toList(), "centres at their fixed ids");
         assertEquals(RegistryDemo.FACILITIES.stream().map(f -> DemoIds.facility(f.name())).toList(),
                 suite.items("facilities").stream().map(f -> f.path("id").asText()).toList(), "facilities at their fixed ids");
+        assertEquals(List.of("reviewer-1", "reviewer-2"),
+                suite.items("reviewers").stream().map(r -> r.path("id").asText()).toList(), "the reviewer pool");
         assertEquals(1, suite.items("calls").size());
         assertEquals("SUBMITTED", suite.items("applications").get(0).path("status").asText());
         assertEquals(1, suite.items("attachments").size(), "the project description that submitting needs");
@@ -170,12 +172,13 @@ class DemoDataTest {
                 send(exchange, method.equals("PUT") ? 201 : org == null ? 404 : 200, "application/json",
                         org == null ? "{}" : org.toString());
             } else if (segments.length == 2) {
-                // The catalogue at its fixed ids: read one, or create it with PUT and If-None-Match: *.
+                // The catalogue at its fixed ids (PUT with If-None-Match: * creates), and the reviewer pool by user name.
                 ObjectNode item = items.stream().filter(i -> i.path("id").asText().equals(segments[1])).findFirst()
                         .orElse(null);
                 if (method.equals("GET")) {
                     send(exchange, item == null ? 404 : 200, "application/json", item == null ? "{}" : item.toString());
-                } else if (item != null || !"*".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                } else if (item != null || !(collection.equals("reviewers")
+                        || "*".equals(exchange.getRequestHeaders().getFirst("If-None-Match")))) {
                     send(exchange, 412, "application/problem+json", "{\"status\": 412, \"title\": \"Precondition failed\"}");
                 } else {
                     request.put("id", segments[1]);

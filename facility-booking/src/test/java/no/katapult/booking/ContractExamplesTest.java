@@ -1,0 +1,13 @@
+package no.katapult.booking;
+
+import io.quarkus.test.junit.QuarkusTest;
+import no.katapult.common.testing.ContractExamplesTests;
+
+@QuarkusTest
+class ContractExamplesTest extends ContractExamplesTests {
+
+    @Override
+    protected int minimumExamples() {
+        return 90;
+    }
+}
