@@ -89,6 +89,10 @@ class ContractJourneyTest {
         USER_OF_ROLE.put("centre-operator", "operator-halden");
     }
 
+    /** Lists that are empty in the demo, and why: every other page must show data. */
+    static final Map<String, String> EMPTY_IN_THE_DEMO = Map.of("/api/v1/subscriptions",
+            "the demo subscribes no webhook receiver: deliveries to nowhere would be retried for days");
+
     /**
      * "Try it out" as Swagger UI does it: every GET whose required parameters all have examples, sent with every
      * example it has (optional ones too, as the UI fills them in), as a demo user of its roles, answers 200 with
@@ -134,7 +138,8 @@ class ContractJourneyTest {
             tried.add("GET " + url + " as " + who);
             if (answer.status() != 200) {
                 failed.add("GET " + url + " as " + who + ": " + answer.status() + " " + answer.body());
-            } else if (answer.json().has("items") && answer.json().path("items").isEmpty()) {
+            } else if (answer.json().has("items") && answer.json().path("items").isEmpty()
+                    && !EMPTY_IN_THE_DEMO.containsKey(path)) {
                 failed.add("GET " + url + " as " + who + ": an empty list");
             }
         });

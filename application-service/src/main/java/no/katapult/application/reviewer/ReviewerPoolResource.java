@@ -79,7 +79,7 @@ public class ReviewerPoolResource {
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ReviewerView.class)))
     @APIResponse(responseCode = "404", description = "Not in the pool")
-    public Response get(@PathParam("username") String username) {
+    public Response get(@PathParam("username") @Parameter(example = "reviewer-1") String username) {
         ReviewerView view = pool.get(username);
         return ETags.ok(view, view.version());
     }

@@ -61,7 +61,7 @@ public class AidResource {
             content = @Content(schema = @Schema(implementation = AidSummaryView.class)))
     @APIResponse(responseCode = "400", description = "orgNo is not a valid organisation number")
     @APIResponse(responseCode = "404", description = "Not your organisation")
-    public AidSummaryView summary(@PathParam("orgNo") @OrgNo String orgNo) {
+    public AidSummaryView summary(@PathParam("orgNo") @Parameter(example = "910000012") @OrgNo String orgNo) {
         return service.summary(orgNo);
     }
 
@@ -89,7 +89,7 @@ public class AidResource {
     @APIResponse(responseCode = "404", description = "Not your organisation")
     @APIResponse(responseCode = "503", description = "registry-unavailable: catapult-registry cannot be reached for the "
             + "organisation's name; retry later")
-    public Response statement(@PathParam("orgNo") @OrgNo String orgNo,
+    public Response statement(@PathParam("orgNo") @Parameter(example = "910000012") @OrgNo String orgNo,
                               @QueryParam("year") @Parameter(required = true, example = "2027") String year,
                               @Context Request request) {
         Instant now = clock.instant();

@@ -40,8 +40,9 @@ public class AvailabilityResource {
     @APIResponse(responseCode = "404", description = "catapult-registry has no such resource")
     @APIResponse(responseCode = "503", description = "registry-unavailable: catapult-registry cannot be reached")
     public AvailabilityView availability(
-            @QueryParam("resourceType") @Parameter(required = true, description = "FACILITY or EQUIPMENT") String resourceType,
-            @QueryParam("resourceId") @Parameter(required = true) String resourceId,
+            @QueryParam("resourceType") @Parameter(required = true, description = "FACILITY or EQUIPMENT", example = "FACILITY") String resourceType,
+            @QueryParam("resourceId") @Parameter(required = true, description = "The example is the demo's VR room",
+                    example = "2c1bd0bf-17fe-31fe-87ed-13860dd88583") String resourceId,
             @QueryParam("from") @Parameter(required = true, example = "2027-03-28T00:00:00+01:00") String from,
             @QueryParam("to") @Parameter(required = true, example = "2027-03-29T00:00:00+02:00") String to) {
         QueryParams params = new QueryParams();
