@@ -1,6 +1,5 @@
-package no.katapult.application;
+package no.katapult.application.review;
 
-import no.katapult.application.review.ReviewersAssignedView;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -13,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @OpenAPIDefinition(info = @Info(title = "application-service", version = "1.0.0"),
         components = @Components(schemas = @Schema(name = "ReviewersAssigned", implementation = ReviewersAssignedView.class)))
-public final class EventSchemas {
-    private EventSchemas() {
+public final class ReviewEventSchemas {
+    private ReviewEventSchemas() {
     }
 }
