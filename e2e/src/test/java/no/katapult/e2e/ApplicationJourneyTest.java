@@ -24,7 +24,6 @@ import no.katapult.openapi.model.ContactPerson;
 import no.katapult.openapi.model.Criterion;
 import no.katapult.openapi.model.DecisionRequest;
 import no.katapult.openapi.model.GetApplication200Response;
-import no.katapult.openapi.model.Money;
 import no.katapult.openapi.model.PageResponseRankingEntryView;
 import no.katapult.openapi.model.PublicApplication;
 import no.katapult.openapi.model.Recommendation;
@@ -110,7 +109,7 @@ class ApplicationJourneyTest {
         ApiResponse<Call> call = new CallsApi(admin).createCallWithHttpInfo(new CallRequest()
                 .title("Forprosjekt e2e " + UUID.randomUUID()).description("End-to-end call (test data)")
                 .kind(CallKind.PRE_PROJECT).opensAt(now.minusHours(1)).closesAt(now.plusDays(14))
-                .budget(nok(2_000_000)).maxAmountPerApplication(nok(200_000))
+                .budget(Journeys.nok(2_000_000)).maxAmountPerApplication(Journeys.nok(200_000))
                 .criteria(List.of(
                         criterion("relevance", "Relevans", "Relevans for katapultordningen", "0.4"),
                         criterion("impact", "Virkning", "Virkning for SMB-er", "0.3"),
@@ -127,9 +126,9 @@ class ApplicationJourneyTest {
                         new ConsortiumPartner().orgNo("930000027").name("Media City Bergen (demo)").role("Partner"),
                         new ConsortiumPartner().orgNo("930000035").name("ProtoMore (demo)").role("Partner")))
                 .budgetLines(List.of(
-                        new BudgetLine().category(BudgetCategory.PERSONNEL).description("Prosjektledelse").amount(nok(150_000)),
-                        new BudgetLine().category(BudgetCategory.SERVICES).description("Innleid kompetanse").amount(nok(100_000))))
-                .requestedAmount(nok(180_000)).ownFunding(nok(70_000));
+                        new BudgetLine().category(BudgetCategory.PERSONNEL).description("Prosjektledelse").amount(Journeys.nok(150_000)),
+                        new BudgetLine().category(BudgetCategory.SERVICES).description("Innleid kompetanse").amount(Journeys.nok(100_000))))
+                .requestedAmount(Journeys.nok(180_000)).ownFunding(Journeys.nok(70_000));
         ApiResponse<Application> draft = applications.createApplicationWithHttpInfo(request, UUID.randomUUID().toString());
         assertEquals(201, draft.getStatusCode());
         UUID id = draft.getData().getId();
@@ -178,7 +177,7 @@ class ApplicationJourneyTest {
                 ranking.getData()::toString);
 
         ApiResponse<Application> decision = new DecisionsApi(admin).decideApplicationWithHttpInfo(id, new DecisionRequest()
-                .outcome(ApplicationOutcome.APPROVED).grantedAmount(nok(150_000))
+                .outcome(ApplicationOutcome.APPROVED).grantedAmount(Journeys.nok(150_000))
                 .conditions("Sluttrapport innen 12 måneder").justification("Høy relevans og sterkt konsortium"), null);
         assertEquals(200, decision.getStatusCode());
         assertEquals(ApplicationStatus.APPROVED, decision.getData().getStatus());
@@ -194,7 +193,4 @@ class ApplicationJourneyTest {
         return new Criterion().code(code).name(name).description(description).weight(new BigDecimal(weight));
     }
 
-    private static Money nok(long amount) {
-        return new Money().amount(BigDecimal.valueOf(amount)).currency("NOK");
-    }
 }

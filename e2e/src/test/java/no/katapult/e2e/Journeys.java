@@ -1,7 +1,9 @@
 package no.katapult.e2e;
 
 import no.katapult.openapi.ApiResponse;
+import no.katapult.openapi.model.Money;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 final class Journeys {
 
     private Journeys() {
+    }
+
+    /** An amount in Norwegian kroner, as the contract's Money. */
+    static Money nok(long kroner) {
+        return new Money().amount(BigDecimal.valueOf(kroner)).currency("NOK");
     }
 
     /** The answer's ETag, which must be there. */

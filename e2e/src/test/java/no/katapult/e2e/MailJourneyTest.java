@@ -44,12 +44,10 @@ import no.katapult.openapi.model.Criterion;
 import no.katapult.openapi.model.DecisionRequest;
 import no.katapult.openapi.model.EventPage;
 import no.katapult.openapi.model.Facility;
-import no.katapult.openapi.model.Money;
 import no.katapult.openapi.model.Organisation;
 import no.katapult.openapi.model.OrganisationContactPerson;
 import no.katapult.openapi.model.OrganisationKind;
 import no.katapult.openapi.model.OrganisationRequest;
-import no.katapult.openapi.model.Problem;
 import no.katapult.openapi.model.Recommendation;
 import no.katapult.openapi.model.Review;
 import no.katapult.openapi.model.ReviewRequest;
@@ -73,7 +71,6 @@ import java.util.function.Predicate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -105,7 +102,7 @@ class MailJourneyTest {
         // Refused for the overlap: the transaction rolls back, so there is no event and no mail.
         String refused = "Refused overlap " + run;
         BookingsApi bjornsBookings = new BookingsApi(Clients.as("sme-bjorn"));
-        assertProblemWithoutStackTrace(409, "booking-conflict",
+        Clients.assertProblem(409, "booking-conflict",
                 () -> bjornsBookings.createBooking(slots.get(1).bookingRequest(refused), UUID.randomUUID().toString()));
 
         // The booker is told of each decision about their booking.
@@ -209,21 +206,6 @@ class MailJourneyTest {
         return found.get(0);
     }
 
-    /**
-     * The call is refused with this problem (read strictly as the contract's Problem), and, as every error answer,
-     * its body carries no stack trace.
-     */
-    private static Problem assertProblemWithoutStackTrace(int status, String slug, Clients.Call call) {
-        ApiException refusal = assertThrows(ApiException.class, call::run);
-        Problem problem = Clients.assertProblem(status, slug, () -> {
-            throw refusal;
-        });
-        Answer answer = Answer.of("refused call", refusal.getCode(), refusal.getResponseHeaders().map(),
-                refusal.getResponseBody(), Duration.ZERO);
-        assertFalse(Problems.hasStackTrace(answer), () -> "stack trace in: " + answer);
-        return problem;
-    }
-
     private static Facility facilityNeedingApproval(String centreCode) throws ApiException {
         ApiClient anonymous = Clients.anonymous();
         var centres = new CentresApi(anonymous).listCentresWithHttpInfo(centreCode, null, null, null, null, null, null,
@@ -286,7 +268,7 @@ class MailJourneyTest {
         ApiResponse<Call> call = new CallsApi(Clients.as("siva-admin")).createCallWithHttpInfo(new CallRequest()
                 .title("Forprosjekt e-post " + run).description("End-to-end call (test data)").kind(CallKind.PRE_PROJECT)
                 .opensAt(now.minusHours(1)).closesAt(now.plusDays(14))
-                .budget(nok("1000000")).maxAmountPerApplication(nok("200000"))
+                .budget(Journeys.nok(1000000)).maxAmountPerApplication(Journeys.nok(200000))
                 .criteria(List.of(new Criterion().code("relevance").name("Relevans").description("Relevans")
                         .weight(new BigDecimal("1.0")))));
         assertEquals(201, call.getStatusCode());
@@ -297,9 +279,9 @@ class MailJourneyTest {
                 .contactPerson(new ContactPerson().name("Kontakt " + run).email("kontakt-" + run + DOMAIN))
                 .partners(List.of(new ConsortiumPartner().orgNo(PROTOMORE).name("ProtoMore (demo)").role("Partner")))
                 .budgetLines(List.of(new BudgetLine().category(BudgetCategory.PERSONNEL).description("Prosjektledelse")
-                        .amount(nok("150000"))))
-                .requestedAmount(nok("100000"))
-                .ownFunding(nok("50000")), UUID.randomUUID().toString());
+                        .amount(Journeys.nok(150000))))
+                .requestedAmount(Journeys.nok(100000))
+                .ownFunding(Journeys.nok(50000)), UUID.randomUUID().toString());
         assertEquals(201, draft.getStatusCode());
         UUID id = draft.getData().getId();
         // The upload stays on Suite.API: the generated client streams the multipart body without the Content-Length
@@ -326,16 +308,13 @@ class MailJourneyTest {
                         .recommendation(Recommendation.APPROVE));
         assertTrue(review.getStatusCode() == 200 || review.getStatusCode() == 201, () -> "status " + review.getStatusCode());
         ApiResponse<Application> decision = new DecisionsApi(Clients.as("siva-admin")).decideApplicationWithHttpInfo(id,
-                new DecisionRequest().outcome(ApplicationOutcome.APPROVED).grantedAmount(nok("100000"))
+                new DecisionRequest().outcome(ApplicationOutcome.APPROVED).grantedAmount(Journeys.nok(100000))
                         .conditions("Sluttrapport").justification("Relevant (e2e)"), null);
         assertEquals(200, decision.getStatusCode());
         assertEquals(ApplicationStatus.APPROVED, decision.getData().getStatus());
         return id;
     }
 
-    private static Money nok(String amount) {
-        return new Money().amount(new BigDecimal(amount)).currency("NOK");
-    }
 
     /** The feed as siva-admin sees it: every event, full view. */
     static final class Feed {

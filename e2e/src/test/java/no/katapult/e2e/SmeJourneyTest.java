@@ -13,7 +13,6 @@ import no.katapult.openapi.api.StateAidApi;
 import no.katapult.openapi.model.Booking;
 import no.katapult.openapi.model.BookingRequest;
 import no.katapult.openapi.model.Facility;
-import no.katapult.openapi.model.Money;
 import no.katapult.openapi.model.Organisation;
 import no.katapult.openapi.model.OrganisationKind;
 import no.katapult.openapi.model.OrganisationRequest;
@@ -22,7 +21,6 @@ import no.katapult.openapi.model.SmeDeclaration;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
-import java.math.BigDecimal;
 import java.time.Year;
 import java.time.ZoneId;
 import java.util.List;
@@ -55,8 +53,8 @@ class SmeJourneyTest {
         // Declare the SME status of her organisation.
         Organisation declared = new OrganisationsApi(anna).putOrganisation(ANNA_ORG, new OrganisationRequest()
                 .name("Anna Prototyping AS (demo)").kind(OrganisationKind.COMPANY)
-                .smeDeclaration(new SmeDeclaration().employees(12).annualTurnover(nok("18000000"))
-                        .balanceSheetTotal(nok("9000000")).fiscalYear(2025).hasLinkedEnterprises(false)), null);
+                .smeDeclaration(new SmeDeclaration().employees(12).annualTurnover(Journeys.nok(18_000_000))
+                        .balanceSheetTotal(Journeys.nok(9_000_000)).fiscalYear(2025).hasLinkedEnterprises(false)), null);
         assertEquals(SmeClass.SMALL, declared.getSmeClass());
 
         // Availability for next week, then book the first free slot, twice with one Idempotency-Key.
@@ -101,7 +99,4 @@ class SmeJourneyTest {
         assertProblem(404, null, () -> new BookingsApi(Clients.as("sme-bjorn")).getBooking(bookingId));
     }
 
-    static Money nok(String amount) {
-        return new Money().amount(new BigDecimal(amount)).currency("NOK");
-    }
 }
