@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class DeliveryStore {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DeliveryStore.class);
+
     @Inject
     EntityManager em;
 
@@ -124,6 +126,10 @@ public class DeliveryStore {
             if (owned) {
                 failed(d.subscription(), outcome, now);
             }
+        }
+        if (!owned) {
+            LOG.warnf("Delivery %d: the lease ran out before attempt %d (%s) was recorded; another dispatcher owns it now",
+                    d.id(), attempt, outcome);
         }
         logAttempt(d, attempt, now, result, outcome, next);
         return outcome;

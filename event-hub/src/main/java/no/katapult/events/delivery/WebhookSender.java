@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * POSTs one webhook. It connects to the address the URL rules checked (never resolving the host again, so a
@@ -75,11 +76,15 @@ public class WebhookSender {
                 .setIdleTimeout(timeout.toMillis());
         headers.forEach(options::putHeader);
         long started = System.nanoTime();
+        // The status line decides the outcome: once it has come, the attempt counts as answered even if the
+        // rest of the answer does not arrive in time (else a receiver that took the event gets it again).
+        AtomicReference<Result> answered = new AtomicReference<>();
         Future<Result> answer = client.request(options)
                 .compose(request -> request.send(Buffer.buffer(body)))
                 .compose(response -> {
                     int status = response.statusCode();
                     String retryAfter = response.getHeader("Retry-After");
+                    answered.set(new Result(status, retryAfter, since(started), null));
                     // The body is not read: the status decides. Draining it keeps the connection reusable.
                     response.handler(chunk -> { });
                     return response.end().map(v -> new Result(status, retryAfter, since(started), null))
@@ -91,7 +96,8 @@ public class WebhookSender {
         } catch (ExecutionException e) {
             return new Result(0, null, since(started), describe(e.getCause()));
         } catch (TimeoutException e) {
-            return new Result(0, null, since(started), "no answer within " + timeout.toSeconds() + " s");
+            Result status = answered.get();
+            return status != null ? status : new Result(0, null, since(started), "no answer within " + timeout.toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Result(0, null, since(started), "interrupted");
