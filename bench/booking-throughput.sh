@@ -21,10 +21,11 @@
 #
 # Settings (env): DURATION=20 (s per measured run), WARMUP=30 (s; the JIT is still busy after 10),
 # LOADS="16 64" (wrk connections), GATEWAY_LOAD=64, ORGS=400, FACILITIES=50, PGBENCH_CLIENTS="8 20",
-# PGBENCH_DURATION=15, PROFILE=0 (1: JFR summary of booking and registry under the table),
+# PGBENCH_DURATION=15, ROUNDS=3 (each figure is the median of the rounds), PROFILE=0 (1: JFR summary of booking and
+# registry under the table; cpu: async-profiler's breakdown of their CPU over the first round's direct runs),
 # BENCH_PORT_BASE=18100 (stub +0, registry +1, booking +2, gateway +3, closed port +4),
 # BENCH_JAVA_OPTS (default: the launcher's "-Xmx256m -XX:+UseSerialGC"), BENCH_PGHOST/PORT/USER.
-# About 3.5 minutes on the 2-core machine.
+# About 7 minutes on the 2-core machine with ROUNDS=3.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -36,11 +37,12 @@ ORGS="${ORGS:-400}"
 FACILITIES="${FACILITIES:-50}"
 PGBENCH_CLIENTS="${PGBENCH_CLIENTS:-8 20}"
 PGBENCH_DURATION="${PGBENCH_DURATION:-15}"
+ROUNDS="${ROUNDS:-3}"
 BASE="${BENCH_PORT_BASE:-18100}"
 STUB_PORT=$BASE; REGISTRY_PORT=$((BASE + 1)); BOOKING_PORT=$((BASE + 2)); GATEWAY_PORT=$((BASE + 3)); NOWHERE_PORT=$((BASE + 4))
 THREADS=2
 SLOT_MINUTES=15
-COMMAND="DURATION=$DURATION WARMUP=$WARMUP LOADS=\"$LOADS\" GATEWAY_LOAD=$GATEWAY_LOAD ORGS=$ORGS FACILITIES=$FACILITIES PGBENCH_CLIENTS=\"$PGBENCH_CLIENTS\" PGBENCH_DURATION=$PGBENCH_DURATION bench/booking-throughput.sh"
+COMMAND="ROUNDS=$ROUNDS DURATION=$DURATION WARMUP=$WARMUP LOADS=\"$LOADS\" GATEWAY_LOAD=$GATEWAY_LOAD ORGS=$ORGS FACILITIES=$FACILITIES PGBENCH_CLIENTS=\"$PGBENCH_CLIENTS\" PGBENCH_DURATION=$PGBENCH_DURATION bench/booking-throughput.sh"
 
 need_tools java javac curl wrk psql pgbench ss awk
 require_jar catapult-registry
@@ -103,6 +105,7 @@ log "registry: 1 centre, $(wc -l <"$WORK/facilities.txt") facilities, $(wc -l <"
 SLOT_BASE=$(( ($(date +%s) / 3600 + 2) * 3600 ))
 NEXT_OFFSET=0
 RUN_LINES=()
+CREATED_ALL=0   # 201 answers of every run, warm-ups included: each must be a booking in the database
 
 # run_wrk label url connections seconds: appends "label|c|RESULT..." to RUN_LINES
 run_wrk() {
@@ -113,7 +116,7 @@ run_wrk() {
   [ -n "$GATEWAY_PID" ] && gw0=$(cpu_ticks "$GATEWAY_PID")
   read -r m0 mt0 < <(machine_ticks)
   result="$(wrk -t "$THREADS" -c "$c" -d "${secs}s" --timeout 10s -s "$BENCH_DIR/tools/bookings.lua" "$url" \
-    -- "$WORK/tokens.txt" "$WORK/facilities.txt" "$SLOT_BASE" "$SLOT_MINUTES" "$NEXT_OFFSET" "$THREADS" \
+    -- "$WORK/tokens.txt" "$WORK/facilities.txt" "$SLOT_BASE" "$SLOT_MINUTES" "$NEXT_OFFSET" "$THREADS" "$WORK/created-ids" \
     2>"$WORK/wrk-$label-$c.err" | tee "$WORK/wrk-$label-$c.out" | grep '^RESULT')" || die "wrk failed: $(cat "$WORK/wrk-$label-$c.err")"
   read -r m1 mt1 < <(machine_ticks)
   pgp="$pgp $(pg_tree_pids | tr '\n' ' ')"
@@ -121,6 +124,7 @@ run_wrk() {
   [ -n "$GATEWAY_PID" ] && gw1=$(cpu_ticks "$GATEWAY_PID")
   local requests
   requests="$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$result")"
+  CREATED_ALL=$((CREATED_ALL + $(sed 's/.*created=\([0-9]*\).*/\1/' <<<"$result")))
   # The next run books slots after every slot this run could have touched: a thread's counter is at
   # most the run's request count (however unevenly wrk's threads shared the work), plus what was in flight.
   NEXT_OFFSET=$((NEXT_OFFSET + (requests + c + 1) * THREADS + 1000))
@@ -131,6 +135,9 @@ run_wrk() {
   log "$label c=$c: $result"
 }
 
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# spread divisor: "[lowest–highest]" of the numbers on stdin, each divided by divisor.
+spread() { tr ' ' '\n' | grep -v '^$' | sort -g | awk -v k="$1" '{ v[NR] = $1 / k } END { printf "[%.0f–%.0f]", v[1], v[NR] }'; }
 field() { sed -n "s/.*[ |]$1=\([^ |]*\).*/\1/p" <<<"$2"; }
 
 BOOK_URL="http://127.0.0.1:$BOOKING_PORT"
@@ -139,26 +146,44 @@ run_wrk warmup "$BOOK_URL" 16 "$WARMUP"
 RUN_LINES=()
 # PROFILE=1: a JDK Flight Recorder recording of facility-booking and catapult-registry over the direct
 # runs, summarised under the table (hot methods, GC pauses, CPU per thread).
+# PROFILE=cpu: async-profiler over the same runs instead, with where each process's CPU went.
 if [ "${PROFILE:-0}" = 1 ]; then jfr_start "$BOOKING_PID"; jfr_start "$REGISTRY_PID"; fi
-for c in $LOADS; do
-  log "direct, $c connections, ${DURATION}s"
-  run_wrk direct "$BOOK_URL" "$c" "$DURATION"
-done
+if [ "${PROFILE:-0}" = cpu ]; then cpu_profile_start "$BOOKING_PID"; cpu_profile_start "$REGISTRY_PID"; fi
 PROFILE_TEXT=""
-if [ "${PROFILE:-0}" = 1 ]; then
-  PROFILE_TEXT="$(jfr_report "$BOOKING_PID" booking-throughput-facility-booking; jfr_report "$REGISTRY_PID" booking-throughput-catapult-registry)"
-fi
-if $WITH_GATEWAY; then
-  log "through the gateway, $GATEWAY_LOAD connections, ${DURATION}s"
-  run_wrk warmup-gw "http://127.0.0.1:$GATEWAY_PORT" 16 5
-  unset 'RUN_LINES[${#RUN_LINES[@]}-1]'
-  # wrk closes its connections with requests in flight when a run ends; the gateway counts those
-  # aborted upstream exchanges as failures and opens facility-booking's circuit for GATEWAY_CB_DELAY
-  # (10 s). Wait for it to close again, or the measured run would see only 503 circuit-open.
-  sleep 11
-  run_wrk gateway "http://127.0.0.1:$GATEWAY_PORT" "$GATEWAY_LOAD" "$DURATION"
-fi
+# ROUNDS rounds, each every direct load and then the gateway, so that a drift of the machine's load
+# touches every path alike; the table shows each cell's median and its spread over the rounds.
+for round in $(seq 1 "$ROUNDS"); do
+  for c in $LOADS; do
+    log "round $round: direct, $c connections, ${DURATION}s"
+    run_wrk direct "$BOOK_URL" "$c" "$DURATION"
+  done
+  if [ "${PROFILE:-0}" = 1 ] && [ "$round" = 1 ]; then
+    PROFILE_TEXT="$(jfr_report "$BOOKING_PID" booking-throughput-facility-booking; jfr_report "$REGISTRY_PID" booking-throughput-catapult-registry)"
+  fi
+  if [ "${PROFILE:-0}" = cpu ] && [ "$round" = 1 ]; then
+    PROFILE_TEXT="$(cpu_profile_report "$BOOKING_PID" booking-throughput-facility-booking; cpu_profile_report "$REGISTRY_PID" booking-throughput-catapult-registry)"
+  fi
+  if $WITH_GATEWAY; then
+    log "round $round: through the gateway, $GATEWAY_LOAD connections, ${DURATION}s"
+    # wrk closes its connections with requests in flight when a run ends; the gateway counts those
+    # aborted upstream exchanges as failures and opens facility-booking's circuit for GATEWAY_CB_DELAY
+    # (10 s). Wait for it to close again, or the measured run would see only 503 circuit-open.
+    sleep 11
+    run_wrk warmup-gw "http://127.0.0.1:$GATEWAY_PORT" 16 5
+    unset 'RUN_LINES[${#RUN_LINES[@]}-1]'
+    sleep 11
+    run_wrk gateway "http://127.0.0.1:$GATEWAY_PORT" "$GATEWAY_LOAD" "$DURATION"
+    sleep 11
+  fi
+done
 BOOKINGS_IN_DB="$(pg_sql bench_booking "SELECT count(*) FROM booking")"
+# Every 201 is a booking: the ids wrk read from Location, looked up in the database. The database may hold a
+# few more: requests in flight when wrk ended a run were booked, but wrk never read their answers.
+{ echo "CREATE TEMP TABLE answered (id text);"; echo "COPY answered FROM STDIN;"; cat "$WORK"/created-ids-* 2>/dev/null; echo '\.'
+  echo "SELECT count(*) || ' ' || count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM booking b WHERE b.id::text = a.id)) FROM answered a;"
+} >"$WORK/answered.sql"
+read -r ANSWERED_201 MISSING_201 < <(PGOPTIONS='-c client_min_messages=warning' psql -X -q -v ON_ERROR_STOP=1 -h "$PGHOST_B" \
+  -p "$PGPORT_B" -U "$PGUSER_B" -d bench_booking -At -f "$WORK/answered.sql")
 OVERLAPS="$(pg_sql bench_booking "SELECT count(*) FROM booking a JOIN booking b ON a.facility_id = b.facility_id AND a.id < b.id AND a.period && b.period AND a.target && b.target WHERE a.status IN ('REQUESTED','CONFIRMED') AND b.status IN ('REQUESTED','CONFIRMED')")"
 
 # ---- pgbench: the same table (facility-booking's own Flyway migration), single-row inserts ----------
@@ -199,46 +224,66 @@ run_pgbench() { # label, script, clients
 }
 run_pgbench insert "$WORK/insert.sql" 8 >/dev/null   # warm-up, not reported
 PGB_LINES=()
-for c in $PGBENCH_CLIENTS; do run_pgbench "single-row insert" "$WORK/insert.sql" "$c"; done
 LAST_C="${PGBENCH_CLIENTS##* }"
-run_pgbench "service transaction (lock + aid sum + insert)" "$WORK/service-tx.sql" "$LAST_C"
-BEST_PGB="$(printf '%s\n' "${PGB_LINES[@]}" | awk -F'|' '/^single-row/ { print $3 }' | sort -g | tail -n1)"
+for round in $(seq 1 "$ROUNDS"); do
+  for c in $PGBENCH_CLIENTS; do run_pgbench "single-row insert" "$WORK/insert.sql" "$c"; done
+  run_pgbench "service transaction (lock + aid sum + insert)" "$WORK/service-tx.sql" "$LAST_C"
+done
+# The denominator: the best client count's median single-row insert rate.
+BEST_PGB="$(for c in $PGBENCH_CLIENTS; do printf '%s\n' "${PGB_LINES[@]}" | awk -F'|' -v c="$c" '/^single-row/ && $2 == c { print $3 }' | median; done | sort -g | tail -n1)"
 
 # ---- the table -------------------------------------------------------------------------------
 {
   md_header "Booking creation throughput" "$COMMAND"
   echo "- Load average at start was $LOAD_AT_START; at the end $(cut -d' ' -f1-3 /proc/loadavg)."
   echo "- Data: $FACILITIES facilities (24/7, 15-minute slots, no buffer), $ORGS organisations (SMALL, SME price), one booking = one 15-minute slot of its own, each request with the RS256 token of its own organisation."
-  echo "- Load: wrk 4.1 -t$THREADS, closed loop, after a ${WARMUP}s warm-up; each run ${DURATION}s."
+  echo "- Load: wrk 4.1 -t$THREADS, closed loop, after a ${WARMUP}s warm-up; each run ${DURATION}s; $ROUNDS rounds (direct at each load, then the gateway), each cell the median of the rounds with [lowest–highest]."
   [ -z "$GATEWAY_NOTE" ] || echo "- $GATEWAY_NOTE"
   [ -f "$(jar_of gateway)" ] || echo "- No gateway jar: only direct access was measured."
-  echo "- Checked afterwards: $BOOKINGS_IN_DB bookings in bench_booking, $OVERLAPS overlapping active pairs."
+  echo "- Checked afterwards: $CREATED_ALL answers 201 in all runs (warm-ups included); of the $ANSWERED_201 booking ids they gave, $MISSING_201 are missing from bench_booking; it holds $BOOKINGS_IN_DB bookings (the rest were in flight when wrk ended a run, and wrk never read their answers); $OVERLAPS overlapping active pairs."
   echo
-  echo "| Path | Connections | Requests | 201 Created | Other answers | Bookings/s | p50 ms | p99 ms | Ratio to pgbench insert | CPU cores: booking / registry / gateway / PostgreSQL / whole machine |"
-  echo "|---|---:|---:|---:|---|---:|---:|---:|---:|---|"
-  for l in "${RUN_LINES[@]}"; do
-    IFS='|' read -r label c result cb cr cg cp cm <<<"$l"
-    requests="$(field requests "$result")"; created="$(field created "$result")"; dur="$(field duration_us "$result")"
-    statuses="$(field statuses "$result")"; errs="$(field socket_errors "$result")"
-    other="$(tr ',' '\n' <<<"$statuses" | grep -v '^201:' | paste -sd' ' - || true)"
-    [ "$errs" != 0 ] && other="$other socket errors: $errs"
-    rate="$(awk -v n="$created" -v d="$dur" 'BEGIN { printf "%.0f", n / (d / 1e6) }')"
+  echo "| Path | Connections | Requests | 201 Created | Other answers | Bookings/s | p50 ms | p99 ms | Ratio to pgbench insert | CPU cores: booking / registry / gateway / PostgreSQL / whole machine | CPU ms per booking: booking / registry / gateway |"
+  echo "|---|---:|---:|---:|---|---:|---:|---:|---:|---|---|"
+  for key in $(for c in $LOADS; do echo "direct:$c"; done; $WITH_GATEWAY && echo "gateway:$GATEWAY_LOAD"); do
+    label="${key%%:*}"; c="${key##*:}"
+    rates=""; p50s=""; p99s=""; cbs=""; crs=""; cgs=""; cps=""; cms=""; requests=0; created=0; other=""
+    for l in "${RUN_LINES[@]}"; do
+      IFS='|' read -r l_label l_c result cb cr cg cp cm <<<"$l"
+      [ "$l_label" = "$label" ] && [ "$l_c" = "$c" ] || continue
+      requests=$((requests + $(field requests "$result"))); created=$((created + $(field created "$result")))
+      rates="$rates $(awk -v n="$(field created "$result")" -v d="$(field duration_us "$result")" 'BEGIN { printf "%.1f", n / (d / 1e6) }')"
+      p50s="$p50s $(field p50_us "$result")"; p99s="$p99s $(field p99_us "$result")"
+      cbs="$cbs $cb"; crs="$crs $cr"; cgs="$cgs $cg"; cps="$cps $cp"; cms="$cms $cm"
+      statuses="$(field statuses "$result")"; errs="$(field socket_errors "$result")"
+      other="$other $(tr ',' '\n' <<<"$statuses" | grep -v '^201:' | paste -sd' ' - || true)"
+      [ "$errs" != 0 ] && other="$other socket errors: $errs"
+    done
+    other="$(xargs <<<"$other")"
+    rate="$(echo "$rates" | median)"
     ratio="$(awk -v r="$rate" -v p="$BEST_PGB" 'BEGIN { if (p > 0) printf "%.1f %%", 100 * r / p; else print "n/a" }')"
-    p50="$(awk -v u="$(field p50_us "$result")" 'BEGIN { printf "%.1f", u / 1000 }')"
-    p99="$(awk -v u="$(field p99_us "$result")" 'BEGIN { printf "%.1f", u / 1000 }')"
+    p50="$(awk -v u="$(echo "$p50s" | median)" 'BEGIN { printf "%.1f", u / 1000 }')"
+    p99="$(awk -v u="$(echo "$p99s" | median)" 'BEGIN { printf "%.1f", u / 1000 }')"
+    cb="$(echo "$cbs" | median)"; cr="$(echo "$crs" | median)"; cp="$(echo "$cps" | median)"; cm="$(echo "$cms" | median)"
+    cg="-"; [ "$label" = gateway ] && cg="$(echo "$cgs" | median)"
+    per() { awk -v c="$1" -v r="$rate" 'BEGIN { if (c == "-" || r == 0) print "-"; else printf "%.1f", 1000 * c / r }'; }
     path="facility-booking direct"; [ "$label" = gateway ] && path="through the gateway"
-    [ "$label" = gateway ] || cg="-"
-    echo "| $path | $c | $requests | $created | ${other:-none} | $rate | $p50 | $p99 | $ratio | $cb / $cr / $cg / $cp / $cm |"
+    printf '| %s | %s | %s | %s | %s | %.0f %s | %s %s | %s %s | %s | %s / %s / %s / %s / %s | %s / %s / %s |\n' "$path" "$c" \
+      "$requests" "$created" "${other:-none}" "$rate" "$(echo "$rates" | spread 1)" "$p50" "$(echo "$p50s" | spread 1000)" \
+      "$p99" "$(echo "$p99s" | spread 1000)" "$ratio" "$cb" "$cr" "$cg" "$cp" "$cm" "$(per "$cb")" "$(per "$cr")" "$(per "$cg")"
   done
   echo
-  echo "| pgbench (same server, facility-booking's booking table, -M prepared -j 2, ${PGBENCH_DURATION}s) | Clients | Transactions/s | Latency avg ms |"
+  echo "| pgbench (same server, facility-booking's booking table, -M prepared -j 2, ${PGBENCH_DURATION}s) | Clients | Transactions/s (median [lowest–highest]) | Latency avg ms (median) |"
   echo "|---|---:|---:|---:|"
-  for l in "${PGB_LINES[@]}"; do
-    IFS='|' read -r label c tps lat <<<"$l"
-    echo "| $label | $c | $(printf '%.0f' "$tps") | $lat |"
+  for label in "single-row insert" "service transaction (lock + aid sum + insert)"; do
+    for c in $PGBENCH_CLIENTS; do
+      tpss="$(printf '%s\n' "${PGB_LINES[@]}" | awk -F'|' -v l="$label" -v c="$c" '$1 == l && $2 == c { print $3 }')"
+      [ -n "$tpss" ] || continue
+      lats="$(printf '%s\n' "${PGB_LINES[@]}" | awk -F'|' -v l="$label" -v c="$c" '$1 == l && $2 == c { print $4 }')"
+      echo "| $label | $c | $(printf '%.0f' "$(echo $tpss | median)") $(echo $tpss | spread 1) | $(echo $lats | median) |"
+    done
   done
   echo
-  echo "Ratio = HTTP bookings/s ÷ the best single-row-insert pgbench rate ($(printf '%.0f' "$BEST_PGB")/s). CPU cores = CPU time used during the run ÷ its duration (2.00 = both cores busy)."
+  echo "Ratio = HTTP bookings/s ÷ the best single-row-insert pgbench rate ($(printf '%.0f' "$BEST_PGB")/s, the median of its rounds). CPU cores = CPU time used during the run ÷ its duration (2.00 = both cores busy); CPU ms per booking = CPU cores ÷ bookings/s."
   [ -z "$PROFILE_TEXT" ] || echo "$PROFILE_TEXT"
 } >"$OUT"
 cat "$OUT"

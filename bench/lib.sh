@@ -357,3 +357,35 @@ jfr_report() {
     echo '```'
   done
 }
+
+# ---- optional CPU breakdown (PROFILE=cpu): async-profiler on a running service ----------------------
+# async-profiler (tools.profiler:async-profiler, Maven Central) samples every thread, JIT compilers and
+# native code included, on the process's CPU time (itimer: no perf_events needed). JFR's execution samples
+# see Java frames only, so they miss the compilers.
+ASYNC_PROFILER_VERSION=4.2
+async_profiler_lib() {
+  local jar="$HOME/.m2/repository/tools/profiler/async-profiler/$ASYNC_PROFILER_VERSION/async-profiler-$ASYNC_PROFILER_VERSION-linux-x64.jar"
+  [ -f "$jar" ] || "$ROOT/mvnw" -q dependency:get -Dartifact="tools.profiler:async-profiler:$ASYNC_PROFILER_VERSION:jar:linux-x64" >&2 \
+    || die "could not fetch async-profiler $ASYNC_PROFILER_VERSION"
+  [ -f "$WORK/async-profiler/linux-x64/libasyncProfiler.so" ] || (mkdir -p "$WORK/async-profiler" && cd "$WORK/async-profiler" && unzip -q -o "$jar")
+  echo "$WORK/async-profiler/linux-x64/libasyncProfiler.so"
+}
+
+# cpu_profile_start pid: attaches async-profiler and starts sampling (every 2 ms of CPU).
+cpu_profile_start() {
+  jcmd "$1" "JVMTI.agent_load $(async_profiler_lib) \"start,event=itimer,interval=2ms\"" >/dev/null || log "async-profiler did not start in pid $1"
+}
+
+# cpu_profile_report pid name: stops sampling, saves the stacks in bench/results/ and prints the breakdown.
+cpu_profile_report() {
+  local pid=$1 name=$2 file
+  file="$WORK/$name.collapsed"
+  jcmd "$pid" "JVMTI.agent_load $(async_profiler_lib) \"stop,file=$file,collapsed\"" >/dev/null || { log "async-profiler did not stop in pid $1"; return 0; }
+  mkdir -p "$RESULTS_DIR"
+  cp "$file" "$RESULTS_DIR/$name-$(date -u +%Y%m%dT%H%M%SZ).collapsed"
+  echo
+  echo "$name, CPU breakdown (async-profiler $ASYNC_PROFILER_VERSION, itimer):"
+  echo
+  python3 "$BENCH_DIR/tools/cpu_breakdown.py" "$file"
+}
+

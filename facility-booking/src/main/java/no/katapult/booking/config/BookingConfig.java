@@ -48,5 +48,11 @@ public interface BookingConfig {
 
         /** How long the circuit stays open once the registry keeps failing (env REGISTRY_CIRCUIT_DELAY_MS). */
         Duration circuitDelay();
+
+        /**
+         * How long facility, item and centre data is cached for availability (env REGISTRY_CACHE_TTL); a booking
+         * reads its facility and item past the cache.
+         */
+        Duration cacheTtl();
     }
 }

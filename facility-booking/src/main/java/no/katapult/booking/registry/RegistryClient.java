@@ -1,9 +1,7 @@
 package no.katapult.booking.registry;
 
-import io.quarkus.cache.Cache;
-import io.quarkus.cache.CacheName;
-import io.quarkus.cache.CacheResult;
-import io.quarkus.cache.CaffeineCache;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.runtime.Startup;
 import io.smallrye.faulttolerance.api.Guard;
@@ -35,13 +33,14 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
 import org.jboss.logging.Logger;
 
 import java.net.SocketException;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -76,14 +75,15 @@ public class RegistryClient {
 
     private final Api api;
     private final Guard guard;
-    private final Cache facilityCache;
-    private final Cache equipmentCache;
+    private final Cache<UUID, FacilityData> facilities;
+    private final Cache<UUID, EquipmentData> equipment;
+    private final Cache<UUID, CentreData> centres;
 
-    RegistryClient(BookingConfig config, @CacheName("registry-facilities") Cache facilityCache,
-                   @CacheName("registry-equipment") Cache equipmentCache) {
-        this.facilityCache = facilityCache;
-        this.equipmentCache = equipmentCache;
+    RegistryClient(BookingConfig config) {
         BookingConfig.Registry registry = config.registry();
+        this.facilities = cache(registry.cacheTtl(), 2000);
+        this.equipment = cache(registry.cacheTtl(), 5000);
+        this.centres = cache(registry.cacheTtl(), 200);
         this.api = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(registry.url())
                 .connectTimeout(registry.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -164,22 +164,45 @@ public class RegistryClient {
         });
     }
 
-    @CacheResult(cacheName = "registry-facilities")
-    FacilityData cachedFacility(UUID id) {
-        return fetchFacility(id);
+    /**
+     * Caffeine's own cache rather than Quarkus's: Quarkus's keeps futures and gives Caffeine no executor, so
+     * Caffeine notifies on the common ForkJoinPool, which on 2 cores has parallelism 1; CompletableFuture then
+     * starts a new thread for every task (two per booking, measured). Here Caffeine's small upkeep runs on the
+     * calling thread.
+     */
+    private static <V> Cache<UUID, V> cache(Duration ttl, int maximumSize) {
+        return Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).executor(Runnable::run).build();
     }
 
-    @CacheResult(cacheName = "registry-equipment")
-    EquipmentData cachedEquipment(UUID id) {
-        return fetchEquipment(id);
+    /**
+     * Forgets every cached answer, as if the cache's lifetime had passed: the next read of each asks the
+     * registry (tests, which cannot wait out the lifetime).
+     */
+    public void expireCache() {
+        facilities.invalidateAll();
+        equipment.invalidateAll();
+        centres.invalidateAll();
     }
 
     private FacilityData facility(UUID id, boolean current) {
-        return current ? refresh(facilityCache, id, fetchFacility(id)) : cachedFacility(id);
+        return current ? fresh(facilities, id, this::fetchFacility) : cached(facilities, id, this::fetchFacility);
     }
 
     private EquipmentData equipment(UUID id, boolean current) {
-        return current ? refresh(equipmentCache, id, fetchEquipment(id)) : cachedEquipment(id);
+        return current ? fresh(equipment, id, this::fetchEquipment) : cached(equipment, id, this::fetchEquipment);
+    }
+
+    /** The cached answer, or a fresh one; not read inside Caffeine's compute, so no call holds a lock of the map. */
+    private static <V> V cached(Cache<UUID, V> cache, UUID id, Function<UUID, V> fetch) {
+        V value = cache.getIfPresent(id);
+        return value != null ? value : fresh(cache, id, fetch);
+    }
+
+    /** Read past the cache; what was just read is also what the next cached read sees. Failures are not cached. */
+    private static <V> V fresh(Cache<UUID, V> cache, UUID id, Function<UUID, V> fetch) {
+        V value = fetch.apply(id);
+        cache.put(id, value);
+        return value;
     }
 
     private FacilityData fetchFacility(UUID id) {
@@ -190,15 +213,8 @@ public class RegistryClient {
         return call("equipment " + id, () -> api.equipment(id), EquipmentData.class);
     }
 
-    /** What was just read is also what the next cached read sees. */
-    private static <T> T refresh(Cache cache, UUID key, T value) {
-        cache.as(CaffeineCache.class).put(key, CompletableFuture.completedFuture(value));
-        return value;
-    }
-
-    @CacheResult(cacheName = "registry-centres")
-    CentreData centre(UUID id) {
-        return call("centre " + id, () -> api.centre(id), CentreData.class);
+    private CentreData centre(UUID id) {
+        return cached(centres, id, key -> call("centre " + key, () -> api.centre(key), CentreData.class));
     }
 
     private BookableResource resolve(ResourceType type, UUID id, boolean current) {
