@@ -76,25 +76,29 @@ public class WebhookSender {
                 .setIdleTimeout(timeout.toMillis());
         headers.forEach(options::putHeader);
         long started = System.nanoTime();
-        // The status line decides the outcome: once it has come, the attempt counts as answered even if the
-        // rest of the answer does not arrive in time (else a receiver that took the event gets it again).
+        // The status line decides the outcome: once it has come, the attempt counts as answered whatever
+        // happens to the rest of the answer (else a receiver that took the event would get it again).
         AtomicReference<Result> answered = new AtomicReference<>();
         Future<Result> answer = client.request(options)
                 .compose(request -> request.send(Buffer.buffer(body)))
                 .compose(response -> {
-                    int status = response.statusCode();
-                    String retryAfter = response.getHeader("Retry-After");
-                    answered.set(new Result(status, retryAfter, since(started), null));
-                    // The body is not read: the status decides. Draining it keeps the connection reusable.
-                    response.handler(chunk -> { });
-                    return response.end().map(v -> new Result(status, retryAfter, since(started), null))
-                            .otherwise(new Result(status, retryAfter, since(started), null));
+                    Result result = new Result(response.statusCode(), response.getHeader("Retry-After"), since(started), null);
+                    answered.set(result);
+                    try {
+                        // The body is not read: the status decides. Draining it keeps the connection reusable.
+                        response.handler(chunk -> { });
+                        return response.end().map(result).otherwise(result);
+                    } catch (IllegalStateException alreadyEnded) {
+                        // A short answer can end before this runs ("Response already ended"): nothing to drain.
+                        return Future.succeededFuture(result);
+                    }
                 });
         try {
             return answer.toCompletionStage().toCompletableFuture()
                     .get(config.delivery().connectTimeout().plus(timeout).toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            return new Result(0, null, since(started), describe(e.getCause()));
+            Result status = answered.get();
+            return status != null ? status : new Result(0, null, since(started), describe(e.getCause()));
         } catch (TimeoutException e) {
             Result status = answered.get();
             return status != null ? status : new Result(0, null, since(started), "no answer within " + timeout.toSeconds() + " s");

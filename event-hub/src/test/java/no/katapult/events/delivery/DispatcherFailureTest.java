@@ -184,7 +184,7 @@ class DispatcherFailureTest {
         Map<String, Long> perEvent = receiver.requests().stream()
                 .collect(Collectors.groupingBy(r -> r.header("webhook-id"), Collectors.counting()));
         assertEquals(events.size(), perEvent.size());
-        assertTrue(perEvent.values().stream().allMatch(n -> n == 1), "each event sent once: " + perEvent);
+        assertTrue(perEvent.values().stream().allMatch(n -> n == 1), "each event sent once: " + perEvent + "; attempts: " + Hooks.attempts(sub));
         Map<String, EventEnvelope> sent = events.stream().collect(Collectors.toMap(e -> e.id().toString(), Function.identity()));
         for (EventEnvelope first : events.subList(0, 8)) {
             List<Integer> sequences = Hooks.accepted(sub, receiver).stream()

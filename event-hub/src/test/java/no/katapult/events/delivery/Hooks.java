@@ -9,15 +9,12 @@ import io.restassured.response.Response;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Subscribing receivers, and reading what they got the way a partner would: verified, as CloudEvents. */
 final class Hooks {
@@ -59,30 +56,6 @@ final class Hooks {
             events.add(verified(subscription, r));
         }
         return events;
-    }
-
-    /**
-     * The accepted events, verified, each once, in the order they first arrived. Delivery is at least once: an
-     * event may be sent again only after an attempt whose answer the hub did not get (no status: it timed out,
-     * or the connection failed once the request was out; a refused connection sent nothing). Any other repeat
-     * fails the test, with the attempt log.
-     */
-    static List<CloudEvent> acceptedOnce(Subscribed subscription, WebhookReceiver receiver) {
-        Set<String> seen = new HashSet<>();
-        List<CloudEvent> once = new ArrayList<>();
-        for (CloudEvent event : accepted(subscription, receiver)) {
-            if (seen.add(event.getId())) {
-                once.add(event);
-                continue;
-            }
-            List<Map<String, Object>> attempts = attempts(subscription);
-            boolean unanswered = attempts.stream().anyMatch(a -> event.getId().equals(a.get("eventId"))
-                    && a.get("statusCode") == null && a.get("error") instanceof String error
-                    && !error.startsWith("connection refused"));
-            assertTrue(unanswered, "event " + event.getId() + " was sent again although the hub got the receiver's "
-                    + "answer; attempts: " + attempts);
-        }
-        return once;
     }
 
     static List<String> acceptedIds(WebhookReceiver receiver) {
