@@ -135,7 +135,6 @@ run_wrk() {
   log "$label c=$c: $result"
 }
 
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 # spread divisor: "[lowest–highest]" of the numbers on stdin, each divided by divisor.
 spread() { tr ' ' '\n' | grep -v '^$' | sort -g | awk -v k="$1" '{ v[NR] = $1 / k } END { printf "[%.0f–%.0f]", v[1], v[NR] }'; }
 field() { sed -n "s/.*[ |]$1=\([^ |]*\).*/\1/p" <<<"$2"; }

@@ -171,7 +171,6 @@ burst() { # full|empty, codes file
 }
 
 us() { awk -v t="$1" -v hz="$HZ" -v n="$2" 'BEGIN { printf "%.0f", (n > 0) ? t * 1000000 / hz / n : 0 }'; } # ticks, requests
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 # Sanity: the gateway tells the two kinds apart, and says so with the expected status.
 sleep "$REFILL_PAUSE"

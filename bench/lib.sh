@@ -320,6 +320,9 @@ pg_tree_pids() {
   return 0
 }
 
+# The median of the numbers on stdin, separated by spaces or newlines.
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
 # Machine-wide busy and total ticks from /proc/stat (all cores).
 machine_ticks() { awk '/^cpu / {busy = $2 + $3 + $4 + $7 + $8 + $9; total = busy + $5 + $6; print busy, total}' /proc/stat; }
 

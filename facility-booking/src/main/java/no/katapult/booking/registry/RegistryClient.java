@@ -192,10 +192,18 @@ public class RegistryClient {
         return current ? fresh(equipment, id, this::fetchEquipment) : cached(equipment, id, this::fetchEquipment);
     }
 
-    /** The cached answer, or a fresh one; not read inside Caffeine's compute, so no call holds a lock of the map. */
+    /**
+     * The cached answer, or a fresh one; not read inside Caffeine's compute, so no call holds a lock of the map.
+     * A read past the cache that finished meanwhile is newer, so it is kept and returned.
+     */
     private static <V> V cached(Cache<UUID, V> cache, UUID id, Function<UUID, V> fetch) {
         V value = cache.getIfPresent(id);
-        return value != null ? value : fresh(cache, id, fetch);
+        if (value != null) {
+            return value;
+        }
+        V fetched = fetch.apply(id);
+        V newer = cache.asMap().putIfAbsent(id, fetched);
+        return newer != null ? newer : fetched;
     }
 
     /** Read past the cache; what was just read is also what the next cached read sees. Failures are not cached. */
