@@ -29,26 +29,22 @@ public class Application extends VersionedEntity {
     @Column(nullable = false, updatable = false)
     public String reference;
 
-    @Column(name = "call_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     public UUID callId;
 
     public String title;
 
     public String summary;
 
-    @Column(name = "focus_area")
     public String focusArea;
 
-    @Column(name = "lead_org_no", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     public String leadOrgNo;
 
-    @Column(name = "lead_name")
     public String leadName;
 
-    @Column(name = "contact_name")
     public String contactName;
 
-    @Column(name = "contact_email")
     public String contactEmail;
 
     @ElementCollection
@@ -61,10 +57,9 @@ public class Application extends VersionedEntity {
     @OrderColumn(name = "position")
     public List<ApplicationBudgetLine> budgetLines = new ArrayList<>();
 
-    @Column(name = "requested_amount")
     public BigDecimal requestedAmount;
 
-    @Column(name = "own_funding", nullable = false)
+    @Column(nullable = false)
     public BigDecimal ownFunding = BigDecimal.ZERO;
 
     @Enumerated(EnumType.STRING)
@@ -72,38 +67,28 @@ public class Application extends VersionedEntity {
     public ApplicationStatus status;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "decision_outcome")
     public ApplicationStatus decisionOutcome;
 
-    @Column(name = "granted_amount")
     public BigDecimal grantedAmount;
 
-    @Column(name = "decision_conditions")
     public String decisionConditions;
 
-    @Column(name = "decision_justification")
     public String decisionJustification;
 
-    @Column(name = "decided_at")
     public OffsetDateTime decidedAt;
 
-    @Column(name = "decided_by")
     public String decidedBy;
 
-    @Column(name = "submitted_at")
     public OffsetDateTime submittedAt;
 
     /** The submitter and their token's e-mail and locale at submit (V4), for event-hub's mails. */
-    @Column(name = "submitted_by")
     public String submittedBy;
 
-    @Column(name = "submitted_by_email")
     public String submittedByEmail;
 
-    @Column(name = "submitted_by_locale")
     public String submittedByLocale;
 
-    @Column(name = "created_by", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     public String createdBy;
 
 

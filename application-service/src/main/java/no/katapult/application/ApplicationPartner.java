@@ -7,7 +7,7 @@ import jakarta.persistence.Embeddable;
 @Embeddable
 public class ApplicationPartner {
 
-    @Column(name = "org_no", nullable = false)
+    @Column(nullable = false)
     public String orgNo;
 
     @Column(nullable = false)

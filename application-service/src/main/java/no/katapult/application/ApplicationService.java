@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import no.katapult.application.ApplicationAccess.Visibility;
 import no.katapult.application.call.CallService;
@@ -19,6 +18,7 @@ import no.katapult.common.idempotency.IdempotencyStore;
 import no.katapult.common.money.Money;
 import no.katapult.common.pagination.PageRequest;
 import no.katapult.common.pagination.PageResponse;
+import no.katapult.common.persistence.SqlFilter;
 import no.katapult.common.problem.FieldErrors;
 import no.katapult.common.problem.ProblemException;
 import no.katapult.common.problem.ProblemMember;
@@ -39,8 +39,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class ApplicationService {
@@ -242,8 +240,7 @@ public class ApplicationService {
 
     @Transactional
     public PageResponse<Object> list(Filter filter, PageRequest page) {
-        StringBuilder where = new StringBuilder(" WHERE (");
-        Map<String, Object> params = new HashMap<>();
+        SqlFilter sql = new SqlFilter("application a");
         List<String> visible = new ArrayList<>();
         boolean partnerOnly = !caller.isAdmin() && !caller.has(Roles.APPLICANT) && !caller.has(Roles.REVIEWER);
         if (caller.isAdmin()) {
@@ -253,68 +250,41 @@ public class ApplicationService {
             if (caller.has(Roles.APPLICANT) && org.isPresent()) {
                 visible.add("a.lead_org_no = :me_org OR EXISTS (SELECT 1 FROM application_partner p "
                         + "WHERE p.application_id = a.id AND p.org_no = :me_org)");
-                params.put("me_org", org.get());
+                sql.bind("me_org", org.get());
             }
             if (caller.has(Roles.REVIEWER)) {
                 visible.add("EXISTS (SELECT 1 FROM review_assignment r WHERE r.application_id = a.id "
                         + "AND r.reviewer = :me_user)");
-                params.put("me_user", caller.username());
+                sql.bind("me_user", caller.username());
             }
             if (caller.has(Roles.PARTNER)) {
                 visible.add("a.status IN ('APPROVED', 'REJECTED')");
             }
         }
-        where.append(visible.isEmpty() ? "FALSE" : String.join(" OR ", visible)).append(")");
-        if (filter.callId() != null) {
-            where.append(" AND a.call_id = :call_id");
-            params.put("call_id", filter.callId());
-        }
-        if (filter.status() != null) {
-            where.append(" AND a.status = :status");
-            params.put("status", filter.status().name());
-        }
-        if (filter.orgNo() != null) {
-            where.append(" AND (a.lead_org_no = :org OR EXISTS (SELECT 1 FROM application_partner fp "
-                    + "WHERE fp.application_id = a.id AND fp.org_no = :org))");
-            params.put("org", filter.orgNo());
-        }
-        if (filter.q() != null && !filter.q().isBlank()) {
-            // Partners see no summaries, so they cannot search them either.
-            where.append(partnerOnly
-                    ? " AND (a.title ILIKE :q ESCAPE '\\' OR a.reference ILIKE :q ESCAPE '\\' OR a.lead_name ILIKE :q ESCAPE '\\')"
-                    : " AND (a.title ILIKE :q ESCAPE '\\' OR a.summary ILIKE :q ESCAPE '\\' "
-                    + "OR a.reference ILIKE :q ESCAPE '\\' OR a.lead_name ILIKE :q ESCAPE '\\')");
-            params.put("q", "%" + filter.q().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        Query count = em.createNativeQuery("SELECT count(*) FROM application a" + where);
-        Query ids = em.createNativeQuery("SELECT a.id FROM application a" + where
-                + " ORDER BY a.created_at DESC, a.id LIMIT :limit OFFSET :offset", UUID.class);
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            ids.setParameter(k, v);
-        });
-        ids.setParameter("limit", page.size()).setParameter("offset", page.offset());
-        long total = ((Number) count.getSingleResult()).longValue();
-        @SuppressWarnings("unchecked")
-        List<UUID> pageIds = ids.getResultList();
-        if (pageIds.isEmpty()) {
-            return PageResponse.of(List.of(), page, total);
-        }
-        Map<UUID, Application> byId = Application.<Application>list("id in ?1", pageIds).stream()
-                .collect(Collectors.toMap(a -> a.id, Function.identity()));
         Map<UUID, String> callTitles = new HashMap<>();
-        List<Object> items = new ArrayList<>();
-        for (UUID id : pageIds) {
-            Application a = byId.get(id);
-            Visibility visibility = access.visibilityOf(a);
-            if (visibility == Visibility.FULL) {
-                items.add(ApplicationView.of(a));
-            } else if (visibility == Visibility.PUBLIC) {
-                String title = callTitles.computeIfAbsent(a.callId, c -> calls.get(c).title);
-                items.add(PublicApplicationView.of(a, title));
-            }
-        }
-        return PageResponse.of(items, page, total);
+        return sql.and("(" + (visible.isEmpty() ? "FALSE" : String.join(" OR ", visible)) + ")")
+                .and("a.call_id = :call_id", "call_id", filter.callId())
+                .and("a.status = :status", "status", filter.status() == null ? null : filter.status().name())
+                .and("(a.lead_org_no = :org OR EXISTS (SELECT 1 FROM application_partner fp "
+                        + "WHERE fp.application_id = a.id AND fp.org_no = :org))", "org", filter.orgNo())
+                // Partners see no summaries, so they cannot search them either.
+                .contains(partnerOnly
+                        ? "(a.title ILIKE :q ESCAPE '\\' OR a.reference ILIKE :q ESCAPE '\\' OR a.lead_name ILIKE :q ESCAPE '\\')"
+                        : "(a.title ILIKE :q ESCAPE '\\' OR a.summary ILIKE :q ESCAPE '\\' "
+                        + "OR a.reference ILIKE :q ESCAPE '\\' OR a.lead_name ILIKE :q ESCAPE '\\')", "q", filter.q())
+                .page(em, "a.*", Application.class, "a.created_at DESC, a.id", page, applications -> {
+                    List<Object> items = new ArrayList<>();
+                    for (Application a : applications) {
+                        Visibility visibility = access.visibilityOf(a);
+                        if (visibility == Visibility.FULL) {
+                            items.add(ApplicationView.of(a));
+                        } else if (visibility == Visibility.PUBLIC) {
+                            String title = callTitles.computeIfAbsent(a.callId, c -> calls.get(c).title);
+                            items.add(PublicApplicationView.of(a, title));
+                        }
+                    }
+                    return items;
+                });
     }
 
     private static void apply(Application a, ApplicationRequest body) {

@@ -34,37 +34,29 @@ public class Booking extends VersionedEntity {
     public UUID id;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "resource_type")
     public ResourceType resourceType;
 
-    @Column(name = "resource_id")
     public UUID resourceId;
 
-    @Column(name = "resource_name")
     public String resourceName;
 
-    @Column(name = "facility_id")
     public UUID facilityId;
 
-    @Column(name = "facility_name")
     public String facilityName;
 
-    @Column(name = "centre_code")
     public String centreCode;
 
     public String location;
 
-    @Column(name = "org_no")
     public String orgNo;
 
-    @Column(name = "booked_by")
     public String bookedBy;
 
     /** The booker's e-mail and locale from their token at creation, for event-hub's mails (V3). */
-    @Column(name = "booked_by_email", updatable = false)
+    @Column(updatable = false)
     public String bookedByEmail;
 
-    @Column(name = "booked_by_locale", updatable = false)
+    @Column(updatable = false)
     public String bookedByLocale;
 
     @Column(name = "start_at")
@@ -78,32 +70,23 @@ public class Booking extends VersionedEntity {
     @Enumerated(EnumType.STRING)
     public BookingStatus status;
 
-    @Column(name = "status_reason")
     public String statusReason;
 
-    @Column(name = "late_cancellation")
     public boolean lateCancellation;
 
-    @Column(name = "buffer_minutes")
     public int bufferMinutes;
 
-    @Column(name = "free_cancellation_notice_hours")
     public int freeCancellationNoticeHours;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "price_basis")
     public PriceBasis priceBasis;
 
-    @Column(name = "hourly_price")
     public BigDecimal hourlyPrice;
 
-    @Column(name = "total_price")
     public BigDecimal totalPrice;
 
-    @Column(name = "standard_total")
     public BigDecimal standardTotal;
 
-    @Column(name = "aid_amount")
     public BigDecimal aidAmount;
 
     public String currency = "NOK";
@@ -114,7 +97,7 @@ public class Booking extends VersionedEntity {
      * buffered periods, wherever the registry has moved the item since.
      */
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "claimed_items", updatable = false)
+    @Column(updatable = false)
     public UUID[] claimedItems = new UUID[0];
 
     public Duration duration() {

@@ -22,7 +22,7 @@ public class Attachment extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "application_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     public UUID applicationId;
 
     @Enumerated(EnumType.STRING)
@@ -31,7 +31,6 @@ public class Attachment extends PanacheEntityBase {
     @Column(nullable = false)
     public String filename;
 
-    @Column(name = "media_type")
     public String mediaType;
 
     public long size;
@@ -43,10 +42,10 @@ public class Attachment extends PanacheEntityBase {
     @Column(nullable = false)
     public State state;
 
-    @Column(name = "uploaded_by", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     public String uploadedBy;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     public OffsetDateTime createdAt;
 
     /** The strong ETag of the file: its checksum, since the bytes never change. */

@@ -2,7 +2,6 @@ package no.katapult.application.call;
 
 import no.katapult.common.persistence.VersionedEntity;
 import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -34,18 +33,14 @@ public class FundingCall extends VersionedEntity {
     @Enumerated(EnumType.STRING)
     public CallKind kind;
 
-    @Column(name = "opens_at")
     public OffsetDateTime opensAt;
 
-    @Column(name = "closes_at")
     public OffsetDateTime closesAt;
 
     public BigDecimal budget;
 
-    @Column(name = "max_amount_per_application")
     public BigDecimal maxAmountPerApplication;
 
-    @Column(name = "granted_total")
     public BigDecimal grantedTotal = BigDecimal.ZERO;
 
     // Lazy on purpose: the call row is locked with SELECT ... FOR UPDATE, which must not join this table.

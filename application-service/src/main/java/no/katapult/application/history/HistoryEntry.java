@@ -22,7 +22,7 @@ public class HistoryEntry extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "application_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     public UUID applicationId;
 
     @Column(nullable = false, updatable = false)
@@ -34,10 +34,10 @@ public class HistoryEntry extends PanacheEntityBase {
     @Column(nullable = false, updatable = false)
     public String action;
 
-    @Column(name = "from_status", updatable = false)
+    @Column(updatable = false)
     public String fromStatus;
 
-    @Column(name = "to_status", updatable = false)
+    @Column(updatable = false)
     public String toStatus;
 
     @Column(updatable = false)

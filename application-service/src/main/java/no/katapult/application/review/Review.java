@@ -13,7 +13,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 
-import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -26,7 +25,7 @@ public class Review extends VersionedEntity {
     @Id
     public UUID id;
 
-    @Column(name = "application_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     public UUID applicationId;
 
     @Column(nullable = false, updatable = false)

@@ -19,16 +19,15 @@ import java.util.UUID;
 public class ReviewAssignment extends PanacheEntityBase {
 
     @Id
-    @Column(name = "application_id")
     public UUID applicationId;
 
     @Id
     public String reviewer;
 
-    @Column(name = "assigned_at", nullable = false)
+    @Column(nullable = false)
     public OffsetDateTime assignedAt;
 
-    @Column(name = "assigned_by", nullable = false)
+    @Column(nullable = false)
     public String assignedBy;
 
     public static class Key implements Serializable {

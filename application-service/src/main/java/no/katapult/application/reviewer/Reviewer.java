@@ -41,7 +41,7 @@ public class Reviewer extends VersionedEntity {
     @Column(nullable = false)
     public List<String> conflicts = new ArrayList<>();
 
-    @Column(name = "updated_by", nullable = false)
+    @Column(nullable = false)
     public String updatedBy;
 
     static Reviewer create(String username) {

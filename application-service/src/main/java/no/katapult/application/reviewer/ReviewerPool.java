@@ -4,11 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import no.katapult.common.http.ETags;
 import no.katapult.common.pagination.PageRequest;
 import no.katapult.common.pagination.PageResponse;
+import no.katapult.common.persistence.SqlFilter;
 import no.katapult.common.persistence.PersistenceErrors;
 import no.katapult.common.problem.FieldErrors;
 import no.katapult.common.problem.ProblemException;
@@ -16,11 +16,9 @@ import no.katapult.common.security.Caller;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -93,37 +91,19 @@ public class ReviewerPool {
 
     @Transactional
     public PageResponse<ReviewerView> list(String q, String orgNo, PageRequest page) {
-        StringBuilder where = new StringBuilder(" WHERE TRUE");
-        Map<String, Object> params = new HashMap<>();
-        if (q != null && !q.isBlank()) {
-            where.append(" AND (r.username ILIKE :q ESCAPE '\\' OR r.name ILIKE :q ESCAPE '\\' "
-                    + "OR r.email ILIKE :q ESCAPE '\\' OR array_to_string(r.expertise, ' ') ILIKE :q ESCAPE '\\')");
-            params.put("q", "%" + q.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        if (orgNo != null) {
-            where.append(" AND (CAST(:org AS varchar) = ANY (r.organisations) OR CAST(:org AS varchar) = ANY (r.conflicts))");
-            params.put("org", orgNo);
-        }
-        Query count = em.createNativeQuery("SELECT count(*) FROM reviewer r" + where);
-        Query names = em.createNativeQuery("SELECT r.username FROM reviewer r" + where
-                + " ORDER BY r.username LIMIT :limit OFFSET :offset");
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            names.setParameter(k, v);
-        });
-        names.setParameter("limit", page.size()).setParameter("offset", page.offset());
-        long total = ((Number) count.getSingleResult()).longValue();
-        @SuppressWarnings("unchecked")
-        List<String> usernames = names.getResultList();
-        if (usernames.isEmpty()) {
-            return PageResponse.of(List.of(), page, total);
-        }
-        Map<String, Reviewer> byName = Reviewer.<Reviewer>list("username in ?1", usernames).stream()
-                .collect(Collectors.toMap(r -> r.username, Function.identity()));
-        Map<String, List<String>> declared = DeclaredConflicts.<DeclaredConflicts>list("username in ?1", usernames)
-                .stream().collect(Collectors.toMap(d -> d.username, d -> List.copyOf(d.conflicts)));
-        return PageResponse.of(usernames.stream()
-                .map(u -> ReviewerView.of(byName.get(u), declared.getOrDefault(u, List.of()))).toList(), page, total);
+        return new SqlFilter("reviewer r")
+                .contains("(r.username ILIKE :q ESCAPE '\\' OR r.name ILIKE :q ESCAPE '\\' OR r.email ILIKE :q ESCAPE '\\' "
+                        + "OR array_to_string(r.expertise, ' ') ILIKE :q ESCAPE '\\')", "q", q)
+                .and("(CAST(:org AS varchar) = ANY (r.organisations) OR CAST(:org AS varchar) = ANY (r.conflicts))",
+                        "org", orgNo)
+                .page(em, "r.*", Reviewer.class, "r.username", page, reviewers -> {
+                    List<String> usernames = reviewers.stream().map(r -> r.username).toList();
+                    Map<String, List<String>> declared = usernames.isEmpty() ? Map.of()
+                            : DeclaredConflicts.<DeclaredConflicts>list("username in ?1", usernames).stream()
+                            .collect(Collectors.toMap(d -> d.username, d -> List.copyOf(d.conflicts)));
+                    return reviewers.stream()
+                            .map(r -> ReviewerView.of(r, declared.getOrDefault(r.username, List.of()))).toList();
+                });
     }
 
     /** The caller's conflicts as the assignment check sees them. */

@@ -1,6 +1,5 @@
 package no.katapult.registry.centre;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -33,20 +32,16 @@ public class Centre extends VersionedEntity {
     @Enumerated(EnumType.STRING)
     public CentreKind kind;
 
-    @Column(name = "parent_centre_id")
     public UUID parentCentreId;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "focus_areas")
     public List<String> focusAreas = new ArrayList<>();
 
     @Enumerated(EnumType.STRING)
     public CentreStatus status;
 
-    @Column(name = "host_org_no")
     public String hostOrgNo;
 
-    @Column(name = "host_org_name")
     public String hostOrgName;
 
     public String street;
@@ -56,10 +51,8 @@ public class Centre extends VersionedEntity {
     public String description;
     public String website;
 
-    @Column(name = "contact_email")
     public String contactEmail;
 
-    @Column(name = "established_on")
     public LocalDate establishedOn;
 
     static Centre create(UUID id, CentreRequest in, OffsetDateTime now) {

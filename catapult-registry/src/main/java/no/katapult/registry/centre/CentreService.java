@@ -13,7 +13,7 @@ import no.katapult.common.problem.ProblemException;
 import no.katapult.common.problem.ProblemMember;
 import no.katapult.registry.CatalogueWrites;
 import no.katapult.registry.Tags;
-import no.katapult.registry.persistence.SqlFilter;
+import no.katapult.common.persistence.SqlFilter;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -56,7 +56,7 @@ public class CentreService {
                 .and("lower(c.county) = lower(:county)", "county", f.county())
                 .and("c.status = :status", "status", f.status() == null ? null : f.status().name())
                 .and("c.code = :code", "code", f.code())
-                .search("c.search_vector", f.q())
+                .search("c.search_vector", "catalogue_tsquery", f.q())
                 .page(em, "c.*", Centre.class, "c.name, c.id", page, list -> list.stream().map(CentreView::of).toList());
     }
 

@@ -1,6 +1,5 @@
 package no.katapult.registry.facility;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -24,7 +23,6 @@ public class Equipment extends VersionedEntity {
     @Id
     public UUID id;
 
-    @Column(name = "facility_id")
     public UUID facilityId;
 
     public String name;
@@ -39,10 +37,8 @@ public class Equipment extends VersionedEntity {
     public boolean bookable;
 
     /** Own prices, as a pair; null means the facility's prices apply. */
-    @Column(name = "standard_price")
     public BigDecimal standardPrice;
 
-    @Column(name = "sme_price")
     public BigDecimal smePrice;
 
     static Equipment create(UUID id, EquipmentRequest in, OffsetDateTime now) {

@@ -12,7 +12,7 @@ import no.katapult.common.persistence.PersistenceErrors;
 import no.katapult.common.problem.ProblemException;
 import no.katapult.common.problem.ProblemMember;
 import no.katapult.registry.CatalogueWrites;
-import no.katapult.registry.persistence.SqlFilter;
+import no.katapult.common.persistence.SqlFilter;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -51,7 +51,7 @@ public class EquipmentService {
                 .and("e.facility_id = :facilityId", "facilityId", f.facilityId())
                 .and("f.centre_id = :centreId", "centreId", f.centreId())
                 .and("lower(e.category) = lower(:category)", "category", f.category())
-                .search("e.search_vector", f.q())
+                .search("e.search_vector", "catalogue_tsquery", f.q())
                 .page(em, "e.*", Equipment.class, "e.name, e.id", page, list -> list.stream().map(EquipmentView::of).toList());
     }
 

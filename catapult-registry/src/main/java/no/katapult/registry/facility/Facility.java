@@ -1,6 +1,5 @@
 package no.katapult.registry.facility;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -31,7 +30,6 @@ public class Facility extends VersionedEntity {
     @Id
     public UUID id;
 
-    @Column(name = "centre_id")
     public UUID centreId;
 
     public String name;
@@ -52,33 +50,22 @@ public class Facility extends VersionedEntity {
     public String county;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "opening_hours")
     public Map<String, List<TimeInterval>> openingHours = new LinkedHashMap<>();
 
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Closure> closures = new ArrayList<>();
 
-    @Column(name = "min_duration_minutes")
     public int minDurationMinutes;
-    @Column(name = "max_duration_minutes")
     public int maxDurationMinutes;
-    @Column(name = "slot_granularity_minutes")
     public int slotGranularityMinutes;
-    @Column(name = "lead_time_hours")
     public int leadTimeHours;
-    @Column(name = "horizon_days")
     public int horizonDays;
-    @Column(name = "buffer_minutes")
     public int bufferMinutes;
-    @Column(name = "requires_approval")
     public boolean requiresApproval;
-    @Column(name = "free_cancellation_notice_hours")
     public int freeCancellationNoticeHours;
 
-    @Column(name = "standard_price")
     public BigDecimal standardPrice;
 
-    @Column(name = "sme_price")
     public BigDecimal smePrice;
 
     public boolean bookable;

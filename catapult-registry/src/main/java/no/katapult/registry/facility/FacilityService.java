@@ -16,7 +16,7 @@ import no.katapult.registry.CatalogueWrites;
 import no.katapult.registry.Tags;
 import no.katapult.registry.centre.Centre;
 import no.katapult.registry.centre.CentreService;
-import no.katapult.registry.persistence.SqlFilter;
+import no.katapult.common.persistence.SqlFilter;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -74,7 +74,7 @@ public class FacilityService {
                                 + " WHERE e.facility_id = f.id AND e.capabilities @> ARRAY[CAST(:capability AS text)]))",
                         "capability", f.capability() == null ? null : Tags.normalise(f.capability()))
                 .and("f.active = :active", "active", f.active())
-                .search("f.search_vector", f.q())
+                .search("f.search_vector", "catalogue_tsquery", f.q())
                 .page(em, "f.*", Facility.class, "f.name, f.id", page, this::views);
     }
 

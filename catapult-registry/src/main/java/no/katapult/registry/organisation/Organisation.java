@@ -1,6 +1,5 @@
 package no.katapult.registry.organisation;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,7 +17,6 @@ import java.time.OffsetDateTime;
 public class Organisation extends VersionedEntity {
 
     @Id
-    @Column(name = "org_no")
     public String orgNo;
 
     public String name;
@@ -26,28 +24,20 @@ public class Organisation extends VersionedEntity {
     @Enumerated(EnumType.STRING)
     public OrganisationKind kind;
 
-    @Column(name = "contact_name")
     public String contactName;
 
-    @Column(name = "contact_email")
     public String contactEmail;
 
-    @Column(name = "sme_employees")
     public Integer smeEmployees;
 
-    @Column(name = "sme_annual_turnover")
     public BigDecimal smeAnnualTurnover;
 
-    @Column(name = "sme_balance_sheet_total")
     public BigDecimal smeBalanceSheetTotal;
 
-    @Column(name = "sme_fiscal_year")
     public Integer smeFiscalYear;
 
-    @Column(name = "sme_has_linked_enterprises")
     public Boolean smeHasLinkedEnterprises;
 
-    @Column(name = "sme_declared_at")
     public OffsetDateTime smeDeclaredAt;
 
     static Organisation create(String orgNo) {

@@ -18,10 +18,10 @@ public abstract class VersionedEntity extends PanacheEntityBase {
     @Version
     public long version;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     public OffsetDateTime createdAt;
 
-    @Column(name = "updated_at", nullable = false)
+    @Column(nullable = false)
     public OffsetDateTime updatedAt;
 
     /** Records a write at {@code now}; the first one is also the creation. */

@@ -9,22 +9,12 @@ import no.katapult.events.config.EventHubConfig;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 
 /** Reads a page of a producer's {@code /internal/v1/outbox} with the hub's service token. */
 @ApplicationScoped
 public class SourceFeed {
 
     public static final String PATH = "/internal/v1/outbox";
-
-    /** A source that answered with something the hub cannot take; the cursor stays where it is. */
-    public static class Unavailable extends RuntimeException {
-        public Unavailable(String message) {
-            super(message, null, false, false);
-        }
-    }
 
     @Inject
     EventHubConfig config;
@@ -35,37 +25,17 @@ public class SourceFeed {
     @Inject
     ObjectMapper mapper;
 
-    private volatile HttpClient http;
+    private volatile TokenGet get;
 
     public OutboxFeed.Page read(String source, long after, int limit) {
         URI base = config.sources().get(source).url();
         String root = base.toString().endsWith("/") ? base.toString().substring(0, base.toString().length() - 1)
                 : base.toString();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(root + PATH + "?after=" + after + "&limit=" + limit))
-                .timeout(config.ingest().readTimeout())
-                .header("Accept", "application/json")
-                .header("Authorization", "Bearer " + token.get())
-                .GET().build();
-        HttpResponse<byte[]> response;
-        try {
-            response = client().send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new Unavailable(source + " cannot be reached: " + e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Unavailable("interrupted");
-        }
-        if (response.statusCode() == 401 || response.statusCode() == 403) {
-            token.reject();
-            throw new Unavailable(source + " refused the hub's token (" + response.statusCode()
-                    + "); is the catapult-internal client's role internal?");
-        }
-        if (response.statusCode() != 200) {
-            throw new Unavailable(source + " answered " + response.statusCode());
-        }
+        byte[] body = client().body(URI.create(root + PATH + "?after=" + after + "&limit=" + limit),
+                config.ingest().readTimeout(), source, "is the catapult-internal client's role internal?");
         OutboxFeed.Page page;
         try {
-            page = mapper.readValue(response.body(), OutboxFeed.Page.class);
+            page = mapper.readValue(body, OutboxFeed.Page.class);
         } catch (IOException e) {
             throw new Unavailable(source + " answered with a body that is not a feed page");
         }
@@ -86,12 +56,10 @@ public class SourceFeed {
         }
     }
 
-    private HttpClient client() {
-        if (http == null) {
-            // HTTP/1.1: the producers speak it, and an h2c upgrade would only add a round trip.
-            http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.ingest().connectTimeout())
-                    .followRedirects(HttpClient.Redirect.NEVER).build();
+    private TokenGet client() {
+        if (get == null) {
+            get = new TokenGet(token, config.ingest().connectTimeout());
         }
-        return http;
+        return get;
     }
 }

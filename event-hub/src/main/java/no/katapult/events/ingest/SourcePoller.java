@@ -104,7 +104,7 @@ public class SourcePoller {
             if (stopping) {
                 return;
             }
-            String error = e instanceof SourceFeed.Unavailable ? e.getMessage()
+            String error = e instanceof Unavailable ? e.getMessage()
                     : source + ": " + e.getClass().getSimpleName() + ": " + e.getMessage();
             state.failures++;
             long backoff = Math.min(MAX_BACKOFF.toMillis(),

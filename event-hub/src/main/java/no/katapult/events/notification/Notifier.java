@@ -8,6 +8,7 @@ import no.katapult.common.events.EventEnvelope;
 import no.katapult.events.Audience;
 import no.katapult.events.EventLog;
 import no.katapult.events.config.EventHubConfig;
+import no.katapult.events.ingest.Unavailable;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -73,7 +74,7 @@ public class Notifier {
             List<Recipients.Recipient> recipients;
             try {
                 recipients = Recipients.of(event, contacts, directory);
-            } catch (OperatorDirectory.Unavailable e) {
+            } catch (Unavailable e) {
                 advance(reached);
                 return 0;
             }

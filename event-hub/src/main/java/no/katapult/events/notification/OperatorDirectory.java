@@ -6,14 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import no.katapult.events.config.EventHubConfig;
 import no.katapult.events.ingest.ServiceToken;
+import no.katapult.events.ingest.TokenGet;
+import no.katapult.events.ingest.Unavailable;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,13 +36,6 @@ public class OperatorDirectory implements Recipients.Directory {
     private static final String CENTRE_CODE = "centre_code";
     private static final int MAX_USERS = 100;
 
-    /** The directory could not be asked; the notifier tries again later. */
-    public static class Unavailable extends RuntimeException {
-        public Unavailable(String message) {
-            super(message, null, false, false);
-        }
-    }
-
     @Inject
     EventHubConfig config;
 
@@ -56,7 +48,7 @@ public class OperatorDirectory implements Recipients.Directory {
     @Inject
     Clock clock;
 
-    private volatile HttpClient http;
+    private volatile TokenGet get;
     private volatile Instant failingSince;
 
     @Override
@@ -90,32 +82,10 @@ public class OperatorDirectory implements Recipients.Directory {
         String base = directory.url().get().toString().replaceAll("/+$", "");
         URI uri = URI.create(base + "/users?briefRepresentation=false&first=0&max=" + MAX_USERS + "&q="
                 + URLEncoder.encode(CENTRE_CODE + ":" + centreCode, StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(directory.timeout())
-                .header("Accept", "application/json")
-                .header("Authorization", "Bearer " + token.get())
-                .GET().build();
-        HttpResponse<byte[]> response;
+        byte[] body = client(directory.timeout()).body(uri, directory.timeout(), "the directory",
+                "does the catapult-internal service account have realm-management view-users?");
         try {
-            response = client(directory.timeout()).send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new Unavailable("the directory cannot be reached: " + e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Unavailable("interrupted");
-        } catch (RuntimeException e) {
-            // the token endpoint failed
-            throw new Unavailable("no token for the directory: " + e.getClass().getSimpleName());
-        }
-        if (response.statusCode() == 401 || response.statusCode() == 403) {
-            token.reject();
-            throw new Unavailable("the directory refused the hub's token (" + response.statusCode()
-                    + "); does the catapult-internal service account have realm-management view-users?");
-        }
-        if (response.statusCode() != 200) {
-            throw new Unavailable("the directory answered " + response.statusCode());
-        }
-        try {
-            return operators(mapper.readTree(response.body()), centreCode);
+            return operators(mapper.readTree(body), centreCode);
         } catch (IOException e) {
             throw new Unavailable("the directory answered with a body that is not a list of users");
         }
@@ -143,10 +113,10 @@ public class OperatorDirectory implements Recipients.Directory {
         return found;
     }
 
-    private HttpClient client(Duration timeout) {
-        if (http == null) {
-            http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    private TokenGet client(Duration connectTimeout) {
+        if (get == null) {
+            get = new TokenGet(token, connectTimeout);
         }
-        return http;
+        return get;
     }
 }

@@ -24,13 +24,11 @@ public class Subscription extends PanacheEntityBase {
     public UUID id;
 
     /** The token subject of the caller who subscribed: only they see and manage it. */
-    @Column(name = "owner_subject")
     public String ownerSubject;
 
     @Enumerated(EnumType.STRING)
     public Audience audience;
 
-    @Column(name = "owner_org_no")
     public String ownerOrgNo;
 
     public String url;
@@ -47,16 +45,12 @@ public class Subscription extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public SubscriptionStatus status;
 
-    @Column(name = "status_reason")
     public String statusReason;
 
-    @Column(name = "disabled_at")
     public OffsetDateTime disabledAt;
 
-    @Column(name = "start_position")
     public long startPosition;
 
-    @Column(name = "created_at")
     public OffsetDateTime createdAt;
 
     @Version

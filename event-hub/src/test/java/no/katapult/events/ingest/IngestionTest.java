@@ -116,7 +116,7 @@ class IngestionTest {
                 if (!ingestion.poll(source).skipped()) {
                     return false;
                 }
-            } catch (SourceFeed.Unavailable e) {
+            } catch (Unavailable e) {
                 return e.getMessage().contains("503");
             }
             Thread.onSpinWait();
@@ -130,7 +130,7 @@ class IngestionTest {
         try {
             try {
                 ingestion.poll("application");
-            } catch (SourceFeed.Unavailable e) {
+            } catch (Unavailable e) {
                 assertTrue(e.getMessage().contains("refused the hub's token"), e.getMessage());
             }
         } finally {

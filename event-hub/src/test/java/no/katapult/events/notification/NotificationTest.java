@@ -236,6 +236,18 @@ class NotificationTest {
         assertNotNull(m.text(), "a plain-text part");
         assertNotNull(m.html(), "an HTML part");
         assertTrue(m.html().contains("<html lang=\"" + e.language().tag() + "\">"), m.html());
+        boolean english = e.language() == Language.EN;
+        // Greeting, signature and footer come from the layout, in the reader's language.
+        for (String words : english ? List.of("<p>Hello,</p>", "Kind regards<br>Norsk katapult", "replies are not read")
+                : List.of("<p>Hei,</p>", "Hilsen<br>Norsk katapult", "svar på den leses ikke")) {
+            assertTrue(m.html().contains(words), words + " in " + m.html());
+        }
+        if (e.kind().name().startsWith("BOOKING_")) {
+            assertTrue(m.html().contains(english ? ">Resource</th>" : ">Ressurs</th>"), "the booking's table: " + m.html());
+        }
+        if (e.kind() == MailKind.BOOKING_REQUESTED) {
+            assertTrue(m.html().contains("<td>" + e.event().orgNo() + "</td></tr>"), "the request's own rows: " + m.html());
+        }
         String link = "https://katapult.example.no/api/v1/" + e.event().subject();
         if (e.kind() != MailKind.PARTNER_DECIDED) {
             assertTrue(m.text().contains(link), "links to " + link + ": " + m.text());

@@ -1,4 +1,4 @@
-package no.katapult.registry.persistence;
+package no.katapult.common.persistence;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -13,8 +13,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * A native SQL listing with optional filters, a stable order and a page. Native SQL because the
- * full-text operators ({@code @@}, {@code @>}) have no HQL form; values are always bound.
+ * A native SQL listing with optional filters, a stable order and a page: one WHERE for the count and the
+ * page. Native SQL because array, full-text and ILIKE operators have no HQL form; values are always bound.
  */
 public final class SqlFilter {
 
@@ -37,19 +37,46 @@ public final class SqlFilter {
         return this;
     }
 
+    /** Adds a condition that is always applied; bind its parameters with {@link #bind}. */
+    public SqlFilter and(String condition) {
+        conditions.add(condition);
+        return this;
+    }
+
+    /** Binds {@code :name} for a condition added without a value. */
+    public SqlFilter bind(String name, Object value) {
+        parameters.put(name, value);
+        return this;
+    }
+
     /**
-     * Full-text search of {@code q} (when present) in the tsvector column {@code vector}, with
-     * {@code catalogue_tsquery} of the migration; the best matches then come first.
+     * Case-insensitive substring search of {@code text} (when not blank): the condition names it as
+     * {@code :name} in {@code ILIKE :name ESCAPE '\'} clauses, and the text's own {@code %}, {@code _} and
+     * {@code \} match only themselves.
      */
-    public SqlFilter search(String vector, String q) {
+    public SqlFilter contains(String condition, String name, String text) {
+        return text == null || text.isBlank() ? this : and(condition, name, likePattern(text));
+    }
+
+    /** {@code %text%} with LIKE's wildcards and escape character in the text escaped by a backslash. */
+    static String likePattern(String text) {
+        return "%" + text.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    /**
+     * Full-text search of {@code q} (when present) in the tsvector column {@code vector}, parsed by the
+     * database function {@code toTsquery} (one argument, text to tsquery); the best matches then come first.
+     */
+    public SqlFilter search(String vector, String toTsquery, String q) {
         if (q != null) {
-            and(vector + " @@ catalogue_tsquery(:q)", "q", q);
-            rank = "ts_rank(" + vector + ", catalogue_tsquery(:q)) DESC, ";
+            String query = toTsquery + "(:q)";
+            and(vector + " @@ " + query, "q", q);
+            rank = "ts_rank(" + vector + ", " + query + ") DESC, ";
         }
         return this;
     }
 
-    private String where() {
+    String where() {
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
