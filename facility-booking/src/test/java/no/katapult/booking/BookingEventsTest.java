@@ -1,5 +1,6 @@
 package no.katapult.booking;
 
+import no.katapult.common.testing.Sql;
 import io.agroal.api.AgroalDataSource;
 import io.restassured.response.Response;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,8 +12,6 @@ import no.katapult.common.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -228,12 +227,8 @@ class BookingEventsTest extends AtMondayMorning {
     }
 
     private int count(String sql, String value) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, value);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
+        try (Connection c = dataSource.getConnection()) {
+            return Sql.single(c, Long.class, sql, value).intValue();
         }
     }
 }

@@ -1,5 +1,6 @@
 package no.katapult.booking;
 
+import no.katapult.common.testing.Sql;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,7 +30,6 @@ import java.util.concurrent.TimeUnit;
 import static no.katapult.common.testing.ProblemAssert.assertProblem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The double-booking races that LibreBooking and cal.com lost: 50 real concurrent requests, each from
@@ -168,26 +168,15 @@ class ConcurrencyTest extends AtMondayMorning {
     /** Straight from the table: the active bookings of the facility, and no pair of them that collides. */
     private void assertNoOverlap(UUID facility, int expectedActive) throws Exception {
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM booking WHERE facility_id = ? "
-                    + "AND status IN ('REQUESTED', 'CONFIRMED')")) {
-                s.setObject(1, facility);
-                try (ResultSet rs = s.executeQuery()) {
-                    assertTrue(rs.next());
-                    assertEquals(expectedActive, rs.getInt(1));
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM booking a JOIN booking b "
+            assertEquals(expectedActive, Sql.single(c, Long.class, "SELECT count(*) FROM booking WHERE facility_id = ? "
+                    + "AND status IN ('REQUESTED', 'CONFIRMED')", facility).intValue());
+            assertEquals(0, Sql.single(c, Long.class, "SELECT count(*) FROM booking a JOIN booking b "
                     + "ON a.id < b.id AND a.facility_id = b.facility_id "
                     + "WHERE a.facility_id = ? AND a.status IN ('REQUESTED', 'CONFIRMED') "
                     + "AND b.status IN ('REQUESTED', 'CONFIRMED') "
                     + "AND (a.resource_type = 'FACILITY' OR b.resource_type = 'FACILITY' OR a.resource_id = b.resource_id) "
-                    + "AND tstzrange(a.start_at, a.end_at) && tstzrange(b.start_at, b.end_at)")) {
-                s.setObject(1, facility);
-                try (ResultSet rs = s.executeQuery()) {
-                    assertTrue(rs.next());
-                    assertEquals(0, rs.getInt(1), "overlapping active bookings in the database");
-                }
-            }
+                    + "AND tstzrange(a.start_at, a.end_at) && tstzrange(b.start_at, b.end_at)", facility).intValue(),
+                    "overlapping active bookings in the database");
         }
     }
 }

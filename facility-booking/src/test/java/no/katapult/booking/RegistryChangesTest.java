@@ -1,5 +1,6 @@
 package no.katapult.booking;
 
+import no.katapult.common.testing.Sql;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -386,16 +387,9 @@ class RegistryChangesTest extends AtMondayMorning {
     }
 
     private List<UUID> claimedItems(String bookingId) throws Exception {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT item FROM booking, unnest(claimed_items) AS item WHERE id = ?")) {
-            s.setObject(1, UUID.fromString(bookingId));
-            List<UUID> items = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    items.add(rs.getObject(1, UUID.class));
-                }
-            }
-            return items;
+        try (Connection c = dataSource.getConnection()) {
+            return Sql.column(c, UUID.class, "SELECT item FROM booking, unnest(claimed_items) AS item WHERE id = ?",
+                    UUID.fromString(bookingId));
         }
     }
 

@@ -1,12 +1,12 @@
 package no.katapult.e2e.drills;
 
+import no.katapult.common.testing.Sql;
 import no.katapult.client.Answer;
 import no.katapult.client.OrgNumbers;
 import no.katapult.e2e.Problems;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -232,14 +232,10 @@ class PostgresRestartDrillTest {
     }
 
     private static int countIn(String database, String sql, String type, Set<String> values) throws SQLException {
-        try (Connection c = Drills.jdbc(database); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = Drills.jdbc(database)) {
             Object[] array = type.equals("uuid") ? values.stream().map(UUID::fromString).toArray()
                     : new ArrayList<>(values).toArray();
-            ps.setArray(1, c.createArrayOf(type, array));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
+            return Sql.single(c, Long.class, sql, c.createArrayOf(type, array)).intValue();
         }
     }
 }

@@ -1,5 +1,6 @@
 package no.katapult.e2e.drills;
 
+import no.katapult.common.testing.Sql;
 import com.fasterxml.jackson.databind.JsonNode;
 import no.katapult.client.Answer;
 import no.katapult.e2e.drills.RegistryChanges.Group;
@@ -7,9 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -242,27 +240,15 @@ class RegistryChangeDrillTest {
     }
 
     private static List<UUID> claimedItems(String bookingId) throws Exception {
-        try (Connection c = Drills.jdbc("catapult_booking");
-             PreparedStatement s = c.prepareStatement("SELECT item FROM booking, unnest(claimed_items) AS item WHERE id = ?")) {
-            s.setObject(1, UUID.fromString(bookingId));
-            List<UUID> items = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    items.add(rs.getObject(1, UUID.class));
-                }
-            }
-            return items;
+        try (Connection c = Drills.jdbc("catapult_booking")) {
+            return Sql.column(c, UUID.class, "SELECT item FROM booking, unnest(claimed_items) AS item WHERE id = ?",
+                    UUID.fromString(bookingId));
         }
     }
 
     private static int bufferOf(String bookingId) throws Exception {
-        try (Connection c = Drills.jdbc("catapult_booking");
-             PreparedStatement s = c.prepareStatement("SELECT buffer_minutes FROM booking WHERE id = ?")) {
-            s.setObject(1, UUID.fromString(bookingId));
-            try (ResultSet rs = s.executeQuery()) {
-                assertTrue(rs.next(), "booking " + bookingId + " in catapult_booking");
-                return rs.getInt(1);
-            }
+        try (Connection c = Drills.jdbc("catapult_booking")) {
+            return Sql.single(c, Integer.class, "SELECT buffer_minutes FROM booking WHERE id = ?", UUID.fromString(bookingId));
         }
     }
 }

@@ -1,5 +1,6 @@
 package no.katapult.e2e.drills;
 
+import no.katapult.common.testing.Sql;
 import no.katapult.client.Answer;
 import no.katapult.e2e.Slots;
 import org.junit.jupiter.api.Test;
@@ -116,15 +117,10 @@ class SlotRaceDrillTest {
                     assertEquals(List.of(), overlaps, "overlapping active bookings in catapult_booking");
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("""
+            assertEquals(1, Sql.single(c, Long.class, """
                     SELECT count(*) FROM booking WHERE facility_id = ? AND purpose = 'Slot race drill (test data)'
-                      AND status IN ('REQUESTED', 'CONFIRMED') AND created_at > now() - interval '10 minutes'""")) {
-                ps.setObject(1, UUID.fromString(facilityId));
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    assertEquals(1, rs.getInt(1), "one active booking of the raced slot in the database");
-                }
-            }
+                      AND status IN ('REQUESTED', 'CONFIRMED') AND created_at > now() - interval '10 minutes'""",
+                    UUID.fromString(facilityId)).intValue(), "one active booking of the raced slot in the database");
         }
         System.out.printf("[drill slot-race] database: no overlapping active bookings (all facilities); one active "
                 + "booking of the raced slot on facility %s%n", facilityId);
