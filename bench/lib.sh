@@ -14,6 +14,20 @@ DATABASES=()     # throwaway databases this script created, dropped on exit
 WORK=""
 
 log() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
+
+# settings NAME=default ...: sets each NAME from the environment, or to its default, and appends "NAME=value"
+# (quoted when it holds a space) to SETTINGS, so that a script's COMMAND line, which reproduces the run, is
+# not a second copy of its settings.
+SETTINGS=""
+settings() {
+  local kv name value
+  for kv in "$@"; do
+    name=${kv%%=*}
+    value=${!name-${kv#*=}}
+    printf -v "$name" '%s' "$value"
+    if [[ "$value" == *" "* ]]; then SETTINGS+="$name=\"$value\" "; else SETTINGS+="$name=$value "; fi
+  done
+}
 die() { log "ERROR: $*"; exit 1; }
 
 need_tools() {

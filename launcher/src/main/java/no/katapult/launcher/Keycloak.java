@@ -55,13 +55,20 @@ public final class Keycloak {
         }
     }
 
-    public Child start() {
+    /** The jar kc.sh starts Keycloak's JVM from. */
+    public Path jar() {
+        return home.resolve("lib").resolve("quarkus-run.jar");
+    }
+
+    /** Starts {@code kc.sh start-dev}; {@code jvmOptions} are added to its JVM's (JAVA_OPTS_APPEND). */
+    public Child start(List<String> jvmOptions) {
         List<String> command = List.of("bash", home.resolve("bin").resolve("kc.sh").toString(), "start-dev",
                 "--http-port=" + settings.keycloakPort(),
                 "--http-management-port=" + settings.keycloakManagementPort(),
                 "--import-realm");
         Map<String, String> env = Map.of(
                 "JAVA_HOME", System.getProperty("java.home"),
+                "JAVA_OPTS_APPEND", String.join(" ", jvmOptions),
                 "KC_BOOTSTRAP_ADMIN_USERNAME", settings.keycloakAdminUser(),
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", settings.keycloakAdminPassword());
         Console.line(NAME, "starting Keycloak " + settings.keycloakVersion() + " (start-dev) on port "

@@ -38,6 +38,7 @@ public record Settings(
         String greenMailVersion,
         String eventsClientSecret,
         String serviceJavaOpts,
+        boolean classDataSharing,
         Duration serviceTimeout,
         Duration keycloakTimeout) {
 
@@ -80,8 +81,12 @@ public record Settings(
                 bundled("greenmail.version"),
                 // event-hub's client-credentials secret (Keycloak client catapult-internal); the realm's demo value.
                 env.getOrDefault("EVENTS_CLIENT_SECRET", "catapult-internal-secret"),
-                // Six JVMs share the machine: a capped heap keeps each one small.
-                env.getOrDefault("CATAPULT_JAVA_OPTS", "-Xmx256m"),
+                // Six JVMs share the machine: a capped heap keeps each one small. C1 only: a local stack starts far
+                // more often than it runs long, and C1 halves the CPU of a start (bench/jvm-options.sh).
+                env.getOrDefault("CATAPULT_JAVA_OPTS", "-Xmx256m -XX:TieredStopAtLevel=1"),
+                // A class-data archive per service instance under the data folder (ClassDataSharing); off by default:
+                // writing one stops its service for seconds, and a build makes every archive stale.
+                "true".equalsIgnoreCase(env.getOrDefault("CATAPULT_CDS", "false").trim()),
                 Duration.ofSeconds(number(env, "CATAPULT_START_TIMEOUT", 120)),
                 Duration.ofSeconds(number(env, "CATAPULT_KEYCLOAK_TIMEOUT", 240)));
     }

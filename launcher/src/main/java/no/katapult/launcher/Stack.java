@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 /**
  * The local stack: PostgreSQL, Keycloak, GreenMail and the five services. Starts them in parallel where it can,
@@ -40,6 +41,7 @@ public final class Stack {
     private final Keycloak keycloak;
     private final MailServer mail;
     private final Supervisor supervisor;
+    private final ClassDataSharing cds;
     private final Object lock = new Object();
     /** One control action at a time; stop() takes it too, so that no action starts what it is stopping. */
     private final ReentrantLock controlLock = new ReentrantLock();
@@ -57,6 +59,7 @@ public final class Stack {
         this.keycloak = new Keycloak(settings);
         this.mail = new MailServer(settings);
         this.supervisor = new Supervisor(pids, STOP_GRACE);
+        this.cds = new ClassDataSharing(settings.dataDir().resolve("cds"), settings.classDataSharing());
     }
 
     /** Starts everything and blocks until the stack stops; returns the exit code. */
@@ -77,7 +80,7 @@ public final class Stack {
         keycloakStart = settings.localKeycloak()
                 ? CompletableFuture.supplyAsync(() -> {
                     keycloak.prepare();
-                    return register(keycloak.start());
+                    return register(keycloak.start(cds.options(Keycloak.NAME, keycloak.jar())));
                 })
                 : CompletableFuture.completedFuture(null);
 
@@ -116,6 +119,7 @@ public final class Stack {
         services.forEach((s, child) -> readiness.service(s.name(), child, s.readyUrl(settings), settings.serviceTimeout()));
         readiness.keycloak(keycloakStart, settings.discoveryUrl(), settings.keycloakTimeout(), settings.localKeycloak());
         readiness.await();
+        writeClassDataArchives(services);
         Console.info("all parts ready " + seconds(t0) + " s after start");
 
         boolean loadDemo = switch (demoMode) {
@@ -168,10 +172,41 @@ public final class Stack {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Arrays.stream(settings.serviceJavaOpts().trim().split("\\s+")).filter(o -> !o.isBlank()).forEach(command::add);
+        command.addAll(cds.options(s.name(), s.jar(settings.root())));
         command.add("-jar");
         command.add(s.jar(settings.root()).toString());
         Console.line(s.name(), "starting " + s.module() + " on port " + s.port(settings));
         return register(Child.start(s.name(), command, env, settings.root(), settings.logDir()));
+    }
+
+    /**
+     * With CATAPULT_CDS=true, writes the class-data archive of each service that started without one, before the
+     * stack counts as ready: the dump stops its JVM for a few seconds, which no request should meet.
+     */
+    private void writeClassDataArchives(Map<Service, Child> services) {
+        services.forEach((s, child) -> writeClassDataArchive(s.name(), s.jar(settings.root()), child.handle()));
+        Child kc = keycloakStart == null ? null : keycloakStart.handle((c, e) -> c).getNow(null);
+        if (kc != null) {
+            // kc.sh runs Keycloak's JVM as its child, or becomes it (exec) after a re-augmentation.
+            Stream.concat(Stream.of(kc.handle()), kc.handle().descendants()).filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                    .findFirst().ifPresent(jvm -> writeClassDataArchive(Keycloak.NAME, keycloak.jar(), jvm));
+        }
+    }
+
+    private void writeClassDataArchive(String part, Path jar, ProcessHandle jvm) {
+        if (supervisor.stopping() || !cds.needsArchive(part, jar)) {
+            return;
+        }
+        long t = System.nanoTime();
+        try {
+            long bytes = cds.dump(part, jar, jvm.pid());
+            Console.line(part, "class-data archive written (" + bytes / (1024 * 1024) + " MB, "
+                    + (System.nanoTime() - t) / 1_000_000 + " ms): its next starts map these classes");
+        } catch (IOException e) {
+            Console.line(part, "no class-data archive: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The environment of one instance: its own port, and the others' URLs (every instance's, for a gateway). */

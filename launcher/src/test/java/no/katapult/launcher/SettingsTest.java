@@ -34,6 +34,15 @@ class SettingsTest {
         assertEquals("http://localhost:8180/realms/catapult/protocol/openid-connect/token", s.tokenUrl());
         assertEquals("jdbc:postgresql://localhost:15432/catapult_booking", s.jdbcUrl("catapult_booking"));
         assertEquals("26.5.6", s.keycloakVersion());
+        assertEquals("-Xmx256m -XX:TieredStopAtLevel=1", s.serviceJavaOpts(), "C1: a local stack starts more than it runs");
+        assertFalse(s.classDataSharing(), "archives only when asked for");
+    }
+
+    @Test
+    void classDataSharingIsTurnedOnByCatapultCds() {
+        assertTrue(Settings.from(Map.of("CATAPULT_CDS", "true"), ROOT).classDataSharing());
+        assertTrue(Settings.from(Map.of("CATAPULT_CDS", " TRUE "), ROOT).classDataSharing());
+        assertFalse(Settings.from(Map.of("CATAPULT_CDS", "no"), ROOT).classDataSharing());
     }
 
     @Test

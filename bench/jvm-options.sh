@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# Start-up of one packaged service under several sets of JVM options, in the same run: time to ready, CPU
+# used until ready, and memory at ready (RSS, split into anonymous memory and mapped files). Prints a
+# Markdown table and saves it in bench/results/ (git-ignored).
+#
+#   bench/jvm-options.sh
+#   RUNS=5 MODULE=facility-booking bench/jvm-options.sh
+#
+# The sets (each on top of -Xmx256m, the launcher's heap cap; G1 is the JVM's default here):
+#   tiered     -Xmx256m alone: the launcher's options before 2026-12-03
+#   c1         the C1 compiler only (-XX:TieredStopAtLevel=1): the launcher's default since
+#   serial     the serial collector
+#   cds        a dynamic AppCDS archive of this service (-XX:SharedArchiveFile), as CATAPULT_CDS=true makes one
+#   cds-c1     both: what ./catapult up runs with CATAPULT_CDS=true
+#   serial-cds-c1  the same with the serial collector
+#   appcds     Quarkus's own AppCDS archive, when the jar was built with -Dquarkus.package.jar.appcds.enabled=true
+#              (it holds the classes of static init only)
+# The dynamic archive is made as the launcher makes it: a start with -XX:+RecordDynamicDumpInfo and, once it is
+# ready, jcmd <pid> VM.cds dynamic_dump (the time that takes is reported). Measured starts go round the sets
+# RUNS times, so that a slow moment of
+# the machine falls on every set alike; each cell is the median of the runs with [lowest–highest].
+# Start-up time is from the fork of java to the first 200 from /q/health/ready; CPU is utime + stime of
+# the JVM at that moment. The service runs in a copy of its target/quarkus-app (a CDS archive names its jars
+# relatively and checks their size and time) on a throwaway database, with the OIDC stub as its provider.
+#
+# PROFILE=cpu: one more start of the tiered and of the cds-c1 set each, not counted in the table, under
+# async-profiler (JIT threads included) until it stops; where its CPU went follows the table
+# (bench/tools/cpu_breakdown.py).
+#
+# Settings (env): RUNS=3, PROFILE=0, MODULE=catapult-registry (or facility-booking, application-service, event-hub),
+# SETS="tiered c1 serial cds cds-c1 serial-cds-c1 appcds", BENCH_PORT_BASE=18160 (stub +0, service +1),
+# BENCH_PGHOST/PORT/USER. About 2 minutes on the 2-core machine.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+settings RUNS=3 MODULE=catapult-registry "SETS=tiered c1 serial cds cds-c1 serial-cds-c1 appcds" PROFILE=0 \
+  BENCH_PORT_BASE=18160
+STUB_PORT=$BENCH_PORT_BASE; APP_PORT=$((BENCH_PORT_BASE + 1))
+COMMAND="${SETTINGS}bench/jvm-options.sh"
+
+need_tools java javac jcmd curl psql ss awk
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+make_work jvm-options
+require_free_ports "$APP_PORT"
+pg_ensure
+snapshot_apps "$MODULE"
+require_jar "$MODULE"
+APP_DIR="$WORK/apps/$MODULE"
+[ -f "$APP_DIR/quarkus-run.jar" ] || die "no snapshot of $MODULE"
+
+case "$MODULE" in
+  catapult-registry) PREFIX=REGISTRY ;;
+  application-service) PREFIX=APPLICATION ;;
+  facility-booking) PREFIX=BOOKING ;;
+  event-hub) PREFIX=EVENTS ;;
+  *) die "MODULE must be one of catapult-registry, application-service, facility-booking, event-hub" ;;
+esac
+DB="bench_jvm_options"
+fresh_db "$DB"
+start_oidc_stub "$STUB_PORT"
+ARCHIVE="$WORK/$MODULE.jsa"
+
+options_of() { # set name: its JVM options
+  case "$1" in
+    tiered) echo "-Xmx256m" ;;
+    c1) echo "-Xmx256m -XX:TieredStopAtLevel=1" ;;
+    serial) echo "-Xmx256m -XX:+UseSerialGC" ;;
+    cds) echo "-Xmx256m -XX:SharedArchiveFile=$ARCHIVE" ;;
+    cds-c1) echo "-Xmx256m -XX:SharedArchiveFile=$ARCHIVE -XX:TieredStopAtLevel=1" ;;
+    serial-cds-c1) echo "-Xmx256m -XX:+UseSerialGC -XX:SharedArchiveFile=$ARCHIVE -XX:TieredStopAtLevel=1" ;;
+    appcds) echo "-Xmx256m -XX:SharedArchiveFile=app-cds.jsa" ;;
+    *) die "unknown set $1" ;;
+  esac
+}
+
+# start_once label options...: one start to ready and a SIGTERM; appends "label ms cpu-ms rss anon file" to
+# $WORK/starts and logs to $WORK/label.log. Every start finds the database migrated but for the first. With
+# DUMP_TO set, the archive of the ready JVM is dumped there (jcmd, as the launcher does) before it stops.
+start_once() {
+  local label=$1 t0 t1 pid cpu rss anon file
+  shift
+  t0=$(date +%s%N)
+  # shellcheck disable=SC2068
+  (cd "$APP_DIR" && exec env CATAPULT_OIDC_URL="$OIDC_URL" QUARKUS_LOG_CONSOLE_LEVEL=WARN \
+    "${PREFIX}_PORT=$APP_PORT" "${PREFIX}_DB_URL=$(jdbc_url "$DB")" "${PREFIX}_DB_USER=$PGUSER_B" \
+    "${PREFIX}_DB_PASSWORD=bench" java $@ -jar quarkus-run.jar) >"$WORK/$label.log" 2>&1 &
+  pid=$!
+  track_pid "$pid"
+  until curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$APP_PORT/q/health/ready"; do
+    kill -0 "$pid" 2>/dev/null || die "$label: the service stopped before it was ready: $(tail -n 20 "$WORK/$label.log")"
+    sleep 0.02
+  done
+  t1=$(date +%s%N)
+  cpu=$(( $(cpu_ticks "$pid") * 1000 / $(getconf CLK_TCK) ))
+  rss=$(awk '/^VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status")
+  anon=$(awk '/^RssAnon/ {print int($2 / 1024)}' "/proc/$pid/status")
+  file=$(awk '/^RssFile/ {print int($2 / 1024)}' "/proc/$pid/status")
+  if [ -n "${DUMP_TO:-}" ]; then
+    local d0=$(date +%s%N)
+    jcmd "$pid" VM.cds dynamic_dump "$DUMP_TO" >"$WORK/dump-jcmd.log" 2>&1 || die "jcmd dump failed: $(cat "$WORK/dump-jcmd.log")"
+    DUMP_MS=$(( ($(date +%s%N) - d0) / 1000000 ))
+  fi
+  stop_pid "$pid" 30
+  echo "$label $(( (t1 - t0) / 1000000 )) $cpu $rss $anon $file" >>"$WORK/starts"
+}
+
+log "priming start of $MODULE (Flyway migrates the empty database)"
+start_once priming -Xmx256m
+if [[ " $SETS " == *" cds"* ]]; then
+  log "start that records its classes; jcmd dumps them once it is ready"
+  DUMP_TO="$ARCHIVE" start_once dump -Xmx256m -XX:TieredStopAtLevel=1 -XX:+RecordDynamicDumpInfo
+  [ -s "$ARCHIVE" ] || die "jcmd wrote no archive; see $WORK/dump-jcmd.log"
+fi
+if [[ " $SETS " == *" appcds "* ]] && [ ! -f "$APP_DIR/app-cds.jsa" ]; then
+  log "no app-cds.jsa in $MODULE's quarkus-app (build with -Dquarkus.package.jar.appcds.enabled=true): leaving appcds out"
+  SETS="${SETS/appcds/}"
+fi
+: >"$WORK/starts"
+for ((r = 1; r <= RUNS; r++)); do
+  for set in $SETS; do
+    log "round $r: $set"
+    # shellcheck disable=SC2046
+    start_once "$set" $(options_of "$set")
+    grep -q "Unable to use shared archive\|shared class paths mismatch" "$WORK/$set.log" \
+      && die "$set: the JVM did not use the archive: $(grep -m1 'shared archive\|mismatch' "$WORK/$set.log")"
+  done
+done
+
+if [ "$PROFILE" = cpu ]; then
+  for set in tiered cds-c1; do
+    [[ " $SETS " == *" $set "* ]] || continue
+    log "profiled start of $set (not counted in the table)"
+    # shellcheck disable=SC2046
+    start_once "profiled-$set" $(options_of "$set") \
+      "-agentpath:$(async_profiler_lib)=start,event=itimer,interval=1ms,file=$WORK/$set.collapsed,collapsed"
+  done
+fi
+
+cell() { # set, column (2 ms, 3 cpu, 4 rss, 5 anon, 6 file): median [lowest–highest]
+  local values
+  values="$(awk -v s="$1" -v c="$2" '$1 == s {print $c}' "$WORK/starts")"
+  echo "$(echo "$values" | median) [$(echo "$values" | sort -g | head -n1)–$(echo "$values" | sort -g | tail -n1)]"
+}
+
+OUT="$WORK/result.md"
+BENCH_JAVA_OPTS="per set, in the table"
+{
+  md_header "JVM options for $MODULE: start-up and memory at ready" "$COMMAND"
+  echo "- Load average before the run: $LOAD_BEFORE"
+  echo
+  echo "| set | JVM options | ready (ms) | CPU until ready (ms) | RSS at ready (MB) | of it anonymous | of it files |"
+  echo "|---|---|---|---|---|---|---|"
+  for set in $SETS; do
+    echo "| $set | \`$(options_of "$set" | sed "s#$WORK/##")\` | $(cell "$set" 2) | $(cell "$set" 3) | $(cell "$set" 4) | $(cell "$set" 5) | $(cell "$set" 6) |"
+  done
+  echo
+  echo "- Each cell: median of $RUNS starts [lowest–highest], the sets taken in turn. Archive: $(du -m "$ARCHIVE" 2>/dev/null | cut -f1) MB (dynamic; jcmd took ${DUMP_MS:-?} ms, the JVM stopped meanwhile)$( [ -f "$APP_DIR/app-cds.jsa" ] && echo ", $(du -m "$APP_DIR/app-cds.jsa" | cut -f1) MB (Quarkus)")."
+  echo "- Load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+  for set in tiered cds-c1; do
+    [ -s "$WORK/$set.collapsed" ] || continue
+    echo
+    echo "Where the CPU of a start went, $set (async-profiler $ASYNC_PROFILER_VERSION, itimer, from the fork until it stopped):"
+    echo
+    python3 "$BENCH_DIR/tools/cpu_breakdown.py" "$WORK/$set.collapsed"
+  done
+} >"$OUT"
+cat "$OUT"
+save_result jvm-options "$OUT"
