@@ -188,7 +188,8 @@ public final class Stack {
         Child kc = keycloakStart == null ? null : keycloakStart.handle((c, e) -> c).getNow(null);
         if (kc != null) {
             // kc.sh runs Keycloak's JVM as its child, or becomes it (exec) after a re-augmentation.
-            Stream.concat(Stream.of(kc.handle()), kc.handle().descendants()).filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+            Stream.concat(Stream.of(kc.handle()), kc.handle().descendants())
+                    .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
                     .findFirst().ifPresent(jvm -> writeClassDataArchive(Keycloak.NAME, keycloak.jar(), jvm));
         }
     }
