@@ -15,14 +15,12 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-RUNS="${RUNS:-3}"
-SIZE_MIB="${SIZE_MIB:-20}"
-RATE="${RATE:-8M}"
-BASE="${BENCH_PORT_BASE:-18140}"
+settings RUNS=3 SIZE_MIB=20 RATE=8M BENCH_PORT_BASE=18140
+BASE=$BENCH_PORT_BASE
 STUB_PORT=$BASE
 APP_PORT=$((BASE + 1))
 CLOSED_PORT=$((BASE + 2))
-COMMAND="RUNS=$RUNS SIZE_MIB=$SIZE_MIB RATE=$RATE bench/attachment-heap.sh"
+COMMAND="${SETTINGS}bench/attachment-heap.sh"
 
 need_tools java javac jcmd curl psql sha256sum awk ss
 make_work attachment-heap

@@ -29,16 +29,12 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-BOOKINGS="${BOOKINGS:-100000}"
-FACILITIES="${FACILITIES:-20}"
-DURATION="${DURATION:-20}"
-WARMUP="${WARMUP:-30}"
-LOADS="${LOADS:-1 8}"
-WINDOW_START_DAYS="${WINDOW_START_DAYS:-150}"
+settings BOOKINGS=100000 FACILITIES=20 DURATION=20 WARMUP=30 LOADS="1 8" WINDOW_START_DAYS=150 PROFILE=0 \
+  BENCH_PORT_BASE=18110
 WINDOW_DAYS=31
-BASE="${BENCH_PORT_BASE:-18110}"
+BASE=$BENCH_PORT_BASE
 STUB_PORT=$BASE; REGISTRY_PORT=$((BASE + 1)); BOOKING_PORT=$((BASE + 2))
-COMMAND="BOOKINGS=$BOOKINGS FACILITIES=$FACILITIES DURATION=$DURATION WARMUP=$WARMUP LOADS=\"$LOADS\" bench/availability-latency.sh"
+COMMAND="${SETTINGS}bench/availability-latency.sh"
 
 need_tools java javac curl wrk psql pgbench ss awk
 require_jar catapult-registry
@@ -140,13 +136,13 @@ run_wrk warmup 4 "$WARMUP"
 RUN_LINES=()
 # PROFILE=1: a JDK Flight Recorder recording of facility-booking over the measured runs, summarised
 # under the table (hot methods, GC pauses, CPU per thread).
-[ "${PROFILE:-0}" = 1 ] && jfr_start "$BOOKING_PID"
+[ "$PROFILE" = 1 ] && jfr_start "$BOOKING_PID"
 for c in $LOADS; do
   log "$c connections, ${DURATION}s"
   run_wrk run "$c" "$DURATION"
 done
 PROFILE_TEXT=""
-[ "${PROFILE:-0}" != 1 ] || PROFILE_TEXT="$(jfr_report "$BOOKING_PID" availability-facility-booking)"
+[ "$PROFILE" != 1 ] || PROFILE_TEXT="$(jfr_report "$BOOKING_PID" availability-facility-booking)"
 
 # ---- the database part alone ---------------------------------------------------------------------
 # facility-booking's blocked-periods query (BookingQueries.blockedPeriods), for a random facility and

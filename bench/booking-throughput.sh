@@ -29,20 +29,13 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-DURATION="${DURATION:-20}"
-WARMUP="${WARMUP:-30}"
-LOADS="${LOADS:-16 64}"
-GATEWAY_LOAD="${GATEWAY_LOAD:-64}"
-ORGS="${ORGS:-400}"
-FACILITIES="${FACILITIES:-50}"
-PGBENCH_CLIENTS="${PGBENCH_CLIENTS:-8 20}"
-PGBENCH_DURATION="${PGBENCH_DURATION:-15}"
-ROUNDS="${ROUNDS:-3}"
-BASE="${BENCH_PORT_BASE:-18100}"
+settings ROUNDS=3 DURATION=20 WARMUP=30 LOADS="16 64" GATEWAY_LOAD=64 ORGS=400 FACILITIES=50 PGBENCH_CLIENTS="8 20" \
+  PGBENCH_DURATION=15 PROFILE=0 BENCH_PORT_BASE=18100
+BASE=$BENCH_PORT_BASE
 STUB_PORT=$BASE; REGISTRY_PORT=$((BASE + 1)); BOOKING_PORT=$((BASE + 2)); GATEWAY_PORT=$((BASE + 3)); NOWHERE_PORT=$((BASE + 4))
 THREADS=2
 SLOT_MINUTES=15
-COMMAND="ROUNDS=$ROUNDS DURATION=$DURATION WARMUP=$WARMUP LOADS=\"$LOADS\" GATEWAY_LOAD=$GATEWAY_LOAD ORGS=$ORGS FACILITIES=$FACILITIES PGBENCH_CLIENTS=\"$PGBENCH_CLIENTS\" PGBENCH_DURATION=$PGBENCH_DURATION bench/booking-throughput.sh"
+COMMAND="${SETTINGS}bench/booking-throughput.sh"
 
 need_tools java javac curl wrk psql pgbench ss awk
 require_jar catapult-registry
@@ -146,8 +139,8 @@ RUN_LINES=()
 # PROFILE=1: a JDK Flight Recorder recording of facility-booking and catapult-registry over the direct
 # runs, summarised under the table (hot methods, GC pauses, CPU per thread).
 # PROFILE=cpu: async-profiler over the same runs instead, with where each process's CPU went.
-if [ "${PROFILE:-0}" = 1 ]; then jfr_start "$BOOKING_PID"; jfr_start "$REGISTRY_PID"; fi
-if [ "${PROFILE:-0}" = cpu ]; then cpu_profile_start "$BOOKING_PID"; cpu_profile_start "$REGISTRY_PID"; fi
+if [ "$PROFILE" = 1 ]; then jfr_start "$BOOKING_PID"; jfr_start "$REGISTRY_PID"; fi
+if [ "$PROFILE" = cpu ]; then cpu_profile_start "$BOOKING_PID"; cpu_profile_start "$REGISTRY_PID"; fi
 PROFILE_TEXT=""
 # ROUNDS rounds, each every direct load and then the gateway, so that a drift of the machine's load
 # touches every path alike; the table shows each cell's median and its spread over the rounds.
@@ -156,10 +149,10 @@ for round in $(seq 1 "$ROUNDS"); do
     log "round $round: direct, $c connections, ${DURATION}s"
     run_wrk direct "$BOOK_URL" "$c" "$DURATION"
   done
-  if [ "${PROFILE:-0}" = 1 ] && [ "$round" = 1 ]; then
+  if [ "$PROFILE" = 1 ] && [ "$round" = 1 ]; then
     PROFILE_TEXT="$(jfr_report "$BOOKING_PID" booking-throughput-facility-booking; jfr_report "$REGISTRY_PID" booking-throughput-catapult-registry)"
   fi
-  if [ "${PROFILE:-0}" = cpu ] && [ "$round" = 1 ]; then
+  if [ "$PROFILE" = cpu ] && [ "$round" = 1 ]; then
     PROFILE_TEXT="$(cpu_profile_report "$BOOKING_PID" booking-throughput-facility-booking; cpu_profile_report "$REGISTRY_PID" booking-throughput-catapult-registry)"
   fi
   if $WITH_GATEWAY; then

@@ -24,15 +24,12 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-RUNS="${RUNS:-3}"
-REQUESTS="${REQUESTS:-2000}"
-PARALLEL="${PARALLEL:-16}"
-WARMUP="${WARMUP:-12000}"
+settings RUNS=3 REQUESTS=2000 PARALLEL=16 WARMUP=12000 BENCH_PORT_BASE=18480
 SUBJECTS=20
-BASE="${BENCH_PORT_BASE:-18480}"
+BASE=$BENCH_PORT_BASE
 GATEWAY_PORT=$BASE; STUB_PORT=$((BASE + 1)); UPSTREAM_PORT=$((BASE + 2))
 CLOSED_PORT=9   # the services the benchmark does not need: nothing listens there
-COMMAND="RUNS=$RUNS REQUESTS=$REQUESTS PARALLEL=$PARALLEL WARMUP=$WARMUP bench/forged-tokens.sh"
+COMMAND="${SETTINGS}bench/forged-tokens.sh"
 URL="http://127.0.0.1:$GATEWAY_PORT/api/v1/centres"
 HZ="$(getconf CLK_TCK)"
 PROPERTIES="$ROOT/gateway/src/main/resources/application.properties"
@@ -74,22 +71,14 @@ snapshot_apps gateway   # a rebuild by someone else during the run cannot pull t
 
 start_oidc_stub "$STUB_PORT"
 
-user_line=""
-[ "$(id -u)" = 0 ] && user_line="user root;"
-cat >"$WORK/nginx.conf" <<CONF
-$user_line
-worker_processes 1;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path $WORK/nginx-body; proxy_temp_path $WORK/nginx-proxy;
-  fastcgi_temp_path $WORK/nginx-fcgi; uwsgi_temp_path $WORK/nginx-uwsgi; scgi_temp_path $WORK/nginx-scgi;
+{
+  nginx_conf_head 1 1024
+  cat <<CONF
   server { listen 127.0.0.1:$UPSTREAM_PORT; location / { default_type application/json;
     return 200 '{"items":[{"code":"bench-centre-1","name":"Benchmark centre 1"}],"page":0,"size":20,"total":1}'; } }
 }
 CONF
+} >"$WORK/nginx.conf"
 nginx -c "$WORK/nginx.conf" -p "$WORK" -g 'daemon off;' 2>"$WORK/nginx-start.log" &
 track_pid $!
 wait_http "http://127.0.0.1:$UPSTREAM_PORT/q/health/ready" 10 || die "nginx did not start: $(cat "$WORK/nginx-start.log")"

@@ -16,20 +16,17 @@
 # KEEP_WORK=1 to keep the logs and raw wrk output.
 # Needs: java 17, wrk and nginx (apt-get install -y wrk nginx), curl; builds the gateway jar if missing.
 set -euo pipefail
+# lib.sh for ROOT, settings, nginx_conf_head and median; this script keeps its own process handling (cleanup,
+# start_service, log and wait_http below replace lib.sh's).
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-DURATION="${DURATION:-10s}"
-ROUNDS="${ROUNDS:-3}"
-WARMUP="${WARMUP:-8s}"
-THREADS="${THREADS:-2}"
-LOADS="${LOADS:-8 64}"
-BENCH_PATH="${BENCH_PATH:-/api/v1/centres}"
-BASE="${BENCH_PORT_BASE:-19080}"
+settings UPSTREAM=registry DURATION=10s ROUNDS=3 WARMUP=8s THREADS=2 LOADS="8 64" BENCH_PATH=/api/v1/centres \
+  BENCH_PORT_BASE=19080
+BASE=$BENCH_PORT_BASE
 GATEWAY_PORT=$BASE; SERVICE_PORT=$((BASE + 1)); NGINX_PORT=$((BASE + 2)); STUB_PORT=$((BASE + 3)); PG_PORT=$((BASE + 352))
-UPSTREAM="${UPSTREAM:-registry}"
 GATEWAY_JAR="$ROOT/gateway/target/quarkus-app/quarkus-run.jar"
 REGISTRY_JAR="$ROOT/catapult-registry/target/quarkus-app/quarkus-run.jar"
-COMMAND="UPSTREAM=$UPSTREAM DURATION=$DURATION ROUNDS=$ROUNDS WARMUP=$WARMUP THREADS=$THREADS LOADS=\"$LOADS\" bench/gateway.sh"
+COMMAND="${SETTINGS}bench/gateway.sh"
 
 for tool in wrk nginx java curl; do
   command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install -y wrk nginx)" >&2; exit 2; }
@@ -133,22 +130,14 @@ start_service() {
 }
 
 start_nginx() {
-  local user_line="" stub_server=""
-  [ "$(id -u)" = 0 ] && user_line="user root;"
+  local stub_server=""
   if [ "$UPSTREAM" = stub ]; then
     stub_server="server { listen 127.0.0.1:$STUB_PORT; location / { default_type application/json;
       return 200 '{\"items\":[{\"code\":\"bench-centre-1\",\"name\":\"Benchmark centre 1\"}],\"page\":0,\"size\":20,\"total\":1}'; } }"
   fi
-  cat >"$WORK/nginx.conf" <<CONF
-$user_line
-worker_processes auto;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path $WORK/nginx-body; proxy_temp_path $WORK/nginx-proxy;
-  fastcgi_temp_path $WORK/nginx-fcgi; uwsgi_temp_path $WORK/nginx-uwsgi; scgi_temp_path $WORK/nginx-scgi;
+  {
+    nginx_conf_head auto 4096
+    cat <<CONF
   upstream service { server 127.0.0.1:$SERVICE_PORT; keepalive 64; }
   server {
     listen 127.0.0.1:$NGINX_PORT;
@@ -165,6 +154,7 @@ http {
   $stub_server
 }
 CONF
+  } >"$WORK/nginx.conf"
   nginx -c "$WORK/nginx.conf" -p "$WORK"
 }
 
@@ -241,8 +231,6 @@ log "warming up"
 wrk -t"$THREADS" -c16 -d"$WARMUP" "$GATEWAY_URL" >/dev/null 2>&1 || true
 wrk -t"$THREADS" -c16 -d"$WARMUP" "$GATEWAY_URL" >/dev/null 2>&1 || true
 wrk -t"$THREADS" -c16 -d"$WARMUP" "$NGINX_URL" >/dev/null 2>&1 || true
-
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 # Rounds alternate between the three paths, so that a load change on the machine hits all of them alike;
 # each cell is the median over the rounds.

@@ -15,17 +15,23 @@ WORK=""
 
 log() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
 
-# settings NAME=default ...: sets each NAME from the environment, or to its default, and appends "NAME=value"
-# (quoted when it holds a space) to SETTINGS, so that a script's COMMAND line, which reproduces the run, is
-# not a second copy of its settings.
+# settings NAME=default ...: sets each NAME from the environment or, when it is unset or empty there, to its
+# default, and appends "NAME=value" (quoted when it holds a space or another character the shell would read)
+# to SETTINGS, so that a script's COMMAND line, which reproduces the run, is not a second copy of its settings.
 SETTINGS=""
 settings() {
   local kv name value
   for kv in "$@"; do
     name=${kv%%=*}
-    value=${!name-${kv#*=}}
+    value=${!name:-${kv#*=}}
     printf -v "$name" '%s' "$value"
-    if [[ "$value" == *" "* ]]; then SETTINGS+="$name=\"$value\" "; else SETTINGS+="$name=$value "; fi
+    if [[ "$value" =~ ^[A-Za-z0-9_.,:/@%+=-]+$ ]]; then
+      SETTINGS+="$name=$value "
+    elif [[ "$value" != *[\"\$\`\\!]* ]]; then
+      SETTINGS+="$name=\"$value\" "
+    else
+      SETTINGS+="$name=$(printf '%q' "$value") "
+    fi
   done
 }
 die() { log "ERROR: $*"; exit 1; }
@@ -82,6 +88,25 @@ bench_cleanup() {
   fi
   if [ -n "$WORK" ] && [ -z "${BENCH_KEEP_WORK:-}" ]; then rm -rf "$WORK"; fi
   exit $rc
+}
+
+# nginx_conf_head workers connections: the start of an nginx.conf that keeps its pid, error log and temporary
+# files in $WORK (as root: runs its workers as root) and writes no access log. The caller adds its servers
+# and the closing "}" of the http block.
+nginx_conf_head() {
+  local user_line=""
+  [ "$(id -u)" != 0 ] || user_line="user root;"
+  cat <<CONF
+$user_line
+worker_processes $1;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log warn;
+events { worker_connections $2; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/nginx-body; proxy_temp_path $WORK/nginx-proxy;
+  fastcgi_temp_path $WORK/nginx-fcgi; uwsgi_temp_path $WORK/nginx-uwsgi; scgi_temp_path $WORK/nginx-scgi;
+CONF
 }
 
 port_free() { ! ss -Hltn "sport = :$1" 2>/dev/null | grep -q .; }

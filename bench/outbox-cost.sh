@@ -16,12 +16,8 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-CLIENTS="${CLIENTS:-8}"
-DURATION="${DURATION:-15}"
-ROUNDS="${ROUNDS:-3}"
-ORGS="${ORGS:-400}"
-BATCH="${BATCH:-500}"
-COMMAND="CLIENTS=$CLIENTS DURATION=$DURATION ROUNDS=$ROUNDS ORGS=$ORGS BATCH=$BATCH bench/outbox-cost.sh"
+settings CLIENTS=8 DURATION=15 ROUNDS=3 ORGS=400 BATCH=500
+COMMAND="${SETTINGS}bench/outbox-cost.sh"
 
 need_tools psql pgbench awk
 make_work outbox

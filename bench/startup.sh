@@ -28,13 +28,11 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-RUNS="${RUNS:-3}"
-CATAPULT="${CATAPULT:-auto}"
-SERVICES="${SERVICES:-catapult-registry application-service facility-booking gateway}"
-CATAPULT_TIMEOUT="${CATAPULT_TIMEOUT:-240}"
-BASE="${BENCH_PORT_BASE:-18120}"
+settings RUNS=3 CATAPULT=auto SERVICES="catapult-registry application-service facility-booking gateway" \
+  CATAPULT_TIMEOUT=240 BENCH_PORT_BASE=18120
+BASE=$BENCH_PORT_BASE
 STUB_PORT=$BASE; NOWHERE_PORT=$((BASE + 5))
-COMMAND="RUNS=$RUNS CATAPULT=$CATAPULT bench/startup.sh"
+COMMAND="${SETTINGS}bench/startup.sh"
 
 need_tools java javac curl psql ss awk
 make_work startup
