@@ -10,11 +10,21 @@
 #   tiered     -Xmx256m alone: the launcher's options before 2026-12-03
 #   c1         the C1 compiler only (-XX:TieredStopAtLevel=1): the launcher's default since
 #   serial     the serial collector
+#   c1-xms16   c1 with a 16 MB initial heap (-Xms16m; the JVM's default is 1/64 of the RAM, capped by -Xmx)
+#   serial-c1-xms16  the same with the serial collector
 #   cds        a dynamic AppCDS archive of this service (-XX:SharedArchiveFile), as CATAPULT_CDS=true makes one
 #   cds-c1     both: what ./catapult up runs with CATAPULT_CDS=true
 #   serial-cds-c1  the same with the serial collector
 #   appcds     Quarkus's own AppCDS archive, when the jar was built with -Dquarkus.package.jar.appcds.enabled=true
 #              (it holds the classes of static init only)
+#   jdk25-c1   C1 only, on the JDK 25 in JAVA25 (the jar still targets Java 17)
+#   aot-c1     the same with JDK 25's AOT cache (-XX:AOTCache, JEP 483/514/515: classes loaded and linked, and
+#              method profiles), made as the launcher makes it: a start with -XX:AOTMode=record, jcmd <pid>
+#              AOT.end_recording once it is ready, and -XX:AOTMode=create in a JVM of its own
+#   aot        the AOT cache with both compilers;  aot-serial-c1  the AOT cache and C1 with the serial collector
+#   aot-lean   aot-serial-c1 with a 16 MB initial heap (-Xms16m), which the collector grows as it needs
+# An AOT cache holds only classes of the JVM's own class loaders: build the module with
+# -Dquarkus.package.jar.type=aot-jar (every jar on the class path) for it to hold the application's classes.
 # The dynamic archive is made as the launcher makes it: a start with -XX:+RecordDynamicDumpInfo and, once it is
 # ready, jcmd <pid> VM.cds dynamic_dump (the time that takes is reported). Measured starts go round the sets
 # RUNS times, so that a slow moment of
@@ -23,7 +33,7 @@
 # the JVM at that moment. The service runs in a copy of its target/quarkus-app (a CDS archive names its jars
 # relatively and checks their size and time) on a throwaway database, with the OIDC stub as its provider.
 #
-# PROFILE=cpu: one more start of the tiered and of the cds-c1 set each, not counted in the table, under
+# PROFILE=cpu: one more start of the tiered, the cds-c1 and the aot-c1 set each, not counted in the table, under
 # async-profiler (JIT threads included) until it stops; where its CPU went follows the table
 # (bench/tools/cpu_breakdown.py).
 #
@@ -33,8 +43,8 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-settings RUNS=3 MODULE=catapult-registry "SETS=tiered c1 serial cds cds-c1 serial-cds-c1 appcds" PROFILE=0 \
-  BENCH_PORT_BASE=18160
+settings RUNS=3 MODULE=catapult-registry "SETS=tiered c1 serial cds cds-c1 serial-cds-c1 appcds jdk25-c1 aot-c1" \
+  PROFILE=0 JAVA25=/usr/lib/jvm/temurin-25-jdk-amd64 BENCH_PORT_BASE=18160
 STUB_PORT=$BENCH_PORT_BASE; APP_PORT=$((BENCH_PORT_BASE + 1))
 COMMAND="${SETTINGS}bench/jvm-options.sh"
 
@@ -59,17 +69,37 @@ DB="bench_jvm_options"
 fresh_db "$DB"
 start_oidc_stub "$STUB_PORT"
 ARCHIVE="$WORK/$MODULE.jsa"
+AOT_CACHE="$WORK/$MODULE.aot"
+if [[ " $SETS " == *" jdk25-c1 "* || " $SETS " == *" aot-c1 "* ]] \
+    && ! "$JAVA25/bin/java" -version 2>&1 | grep -q 'version "2[5-9]'; then
+  log "no JDK 25 or later in JAVA25=$JAVA25: leaving jdk25-c1 and aot-c1 out"
+  SETS="${SETS/jdk25-c1/}"; SETS="${SETS/aot-c1/}"
+fi
 
 options_of() { # set name: its JVM options
   case "$1" in
     tiered) echo "-Xmx256m" ;;
     c1) echo "-Xmx256m -XX:TieredStopAtLevel=1" ;;
     serial) echo "-Xmx256m -XX:+UseSerialGC" ;;
+    c1-xms16) echo "-Xmx256m -Xms16m -XX:TieredStopAtLevel=1" ;;
+    serial-c1-xms16) echo "-Xmx256m -Xms16m -XX:+UseSerialGC -XX:TieredStopAtLevel=1" ;;
     cds) echo "-Xmx256m -XX:SharedArchiveFile=$ARCHIVE" ;;
     cds-c1) echo "-Xmx256m -XX:SharedArchiveFile=$ARCHIVE -XX:TieredStopAtLevel=1" ;;
     serial-cds-c1) echo "-Xmx256m -XX:+UseSerialGC -XX:SharedArchiveFile=$ARCHIVE -XX:TieredStopAtLevel=1" ;;
     appcds) echo "-Xmx256m -XX:SharedArchiveFile=app-cds.jsa" ;;
+    jdk25-c1) echo "-Xmx256m -XX:TieredStopAtLevel=1" ;;
+    aot-c1) echo "-Xmx256m -XX:AOTCache=$AOT_CACHE -XX:TieredStopAtLevel=1" ;;
+    aot) echo "-Xmx256m -XX:AOTCache=$AOT_CACHE" ;;
+    aot-serial-c1) echo "-Xmx256m -XX:+UseSerialGC -XX:AOTCache=$AOT_CACHE -XX:TieredStopAtLevel=1" ;;
+    aot-lean) echo "-Xmx256m -Xms16m -XX:+UseSerialGC -XX:AOTCache=$AOT_CACHE -XX:TieredStopAtLevel=1" ;;
     *) die "unknown set $1" ;;
+  esac
+}
+
+java_of() { # set name: the java that runs it
+  case "$1" in
+    *jdk25-c1|*aot|*aot-c1|*aot-serial-c1|*aot-lean|aot-training) echo "$JAVA25/bin/java" ;;
+    *) echo java ;;
   esac
 }
 
@@ -83,7 +113,7 @@ start_once() {
   # shellcheck disable=SC2068
   (cd "$APP_DIR" && exec env CATAPULT_OIDC_URL="$OIDC_URL" QUARKUS_LOG_CONSOLE_LEVEL=WARN \
     "${PREFIX}_PORT=$APP_PORT" "${PREFIX}_DB_URL=$(jdbc_url "$DB")" "${PREFIX}_DB_USER=$PGUSER_B" \
-    "${PREFIX}_DB_PASSWORD=bench" java $@ -jar quarkus-run.jar) >"$WORK/$label.log" 2>&1 &
+    "${PREFIX}_DB_PASSWORD=bench" "$(java_of "$label")" $@ -jar quarkus-run.jar) >"$WORK/$label.log" 2>&1 &
   pid=$!
   track_pid "$pid"
   until curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$APP_PORT/q/health/ready"; do
@@ -100,6 +130,12 @@ start_once() {
     jcmd "$pid" VM.cds dynamic_dump "$DUMP_TO" >"$WORK/dump-jcmd.log" 2>&1 || die "jcmd dump failed: $(cat "$WORK/dump-jcmd.log")"
     DUMP_MS=$(( ($(date +%s%N) - d0) / 1000000 ))
   fi
+  if [ -n "${AOT_CONF:-}" ]; then
+    local e0=$(date +%s%N)
+    "$JAVA25/bin/jcmd" "$pid" AOT.end_recording >"$WORK/dump-jcmd.log" 2>&1 \
+      || die "jcmd AOT.end_recording failed: $(cat "$WORK/dump-jcmd.log")"
+    END_MS=$(( ($(date +%s%N) - e0) / 1000000 ))
+  fi
   stop_pid "$pid" 30
   echo "$label $(( (t1 - t0) / 1000000 )) $cpu $rss $anon $file" >>"$WORK/starts"
 }
@@ -111,6 +147,16 @@ if [[ " $SETS " == *" cds"* ]]; then
   DUMP_TO="$ARCHIVE" start_once dump -Xmx256m -XX:TieredStopAtLevel=1 -XX:+RecordDynamicDumpInfo
   [ -s "$ARCHIVE" ] || die "jcmd wrote no archive; see $WORK/dump-jcmd.log"
 fi
+if [[ " $SETS " == *" aot"* ]]; then
+  log "JDK 25 training start, as the launcher makes it: it records until ready, jcmd ends the recording, and a JVM of its own assembles the AOT cache"
+  AOT_CONF="$WORK/$MODULE.aotconf" start_once aot-training -Xmx256m -XX:TieredStopAtLevel=1 -XX:AOTMode=record \
+    -XX:AOTConfiguration="$WORK/$MODULE.aotconf"
+  a0=$(date +%s%N)
+  (cd "$APP_DIR" && "$JAVA25/bin/java" -Xmx256m -XX:TieredStopAtLevel=1 -XX:AOTMode=create \
+    -XX:AOTConfiguration="$WORK/$MODULE.aotconf" -XX:AOTCache="$AOT_CACHE" -cp quarkus-run.jar) >"$WORK/aot-create.log" 2>&1 \
+    || die "the AOT cache was not assembled: $(tail -n 20 "$WORK/aot-create.log")"
+  AOT_MS=$(( ($(date +%s%N) - a0) / 1000000 ))
+fi
 if [[ " $SETS " == *" appcds "* ]] && [ ! -f "$APP_DIR/app-cds.jsa" ]; then
   log "no app-cds.jsa in $MODULE's quarkus-app (build with -Dquarkus.package.jar.appcds.enabled=true): leaving appcds out"
   SETS="${SETS/appcds/}"
@@ -121,13 +167,13 @@ for ((r = 1; r <= RUNS; r++)); do
     log "round $r: $set"
     # shellcheck disable=SC2046
     start_once "$set" $(options_of "$set")
-    grep -q "Unable to use shared archive\|shared class paths mismatch" "$WORK/$set.log" \
+    grep -q "Unable to use shared archive\|shared class paths mismatch\|Unable to use AOT cache\|An error has occurred while processing the AOT cache" "$WORK/$set.log" \
       && die "$set: the JVM did not use the archive: $(grep -m1 'shared archive\|mismatch' "$WORK/$set.log")"
   done
 done
 
 if [ "$PROFILE" = cpu ]; then
-  for set in tiered cds-c1; do
+  for set in tiered cds-c1 aot-c1; do
     [[ " $SETS " == *" $set "* ]] || continue
     log "profiled start of $set (not counted in the table)"
     # shellcheck disable=SC2046
@@ -154,9 +200,9 @@ BENCH_JAVA_OPTS="per set, in the table"
     echo "| $set | \`$(options_of "$set" | sed "s#$WORK/##")\` | $(cell "$set" 2) | $(cell "$set" 3) | $(cell "$set" 4) | $(cell "$set" 5) | $(cell "$set" 6) |"
   done
   echo
-  echo "- Each cell: median of $RUNS starts [lowest–highest], the sets taken in turn. Archive: $(du -m "$ARCHIVE" 2>/dev/null | cut -f1) MB (dynamic; jcmd took ${DUMP_MS:-?} ms, the JVM stopped meanwhile)$( [ -f "$APP_DIR/app-cds.jsa" ] && echo ", $(du -m "$APP_DIR/app-cds.jsa" | cut -f1) MB (Quarkus)")."
+  echo "- Each cell: median of $RUNS starts [lowest–highest], the sets taken in turn.$( [ -s "$ARCHIVE" ] && echo " CDS archive: $(du -m "$ARCHIVE" | cut -f1) MB (dynamic; jcmd took ${DUMP_MS} ms, the JVM stopped meanwhile)")$( [ -s "$AOT_CACHE" ] && echo ", AOT cache $(du -m "$AOT_CACHE" | cut -f1) MB (jcmd AOT.end_recording took ${END_MS} ms, the JVM stopped meanwhile; the assembly ${AOT_MS} ms, beside it)")$( [ -f "$APP_DIR/app-cds.jsa" ] && echo ", $(du -m "$APP_DIR/app-cds.jsa" | cut -f1) MB (Quarkus)")."
   echo "- Load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
-  for set in tiered cds-c1; do
+  for set in tiered cds-c1 aot-c1; do
     [ -s "$WORK/$set.collapsed" ] || continue
     echo
     echo "Where the CPU of a start went, $set (async-profiler $ASYNC_PROFILER_VERSION, itimer, from the fork until it stopped):"

@@ -23,13 +23,16 @@
 #
 # Settings (env): RUNS=3, CATAPULT=auto|skip, SERVICES="catapult-registry application-service
 # facility-booking gateway" (the modules to measure), CATAPULT_TIMEOUT=240 (s per ./catapult start),
+# CATAPULT_CDS=false and JAVA_HOME (the JDK of ./catapult: with CATAPULT_CDS=true, a JDK 25 makes AOT caches),
 # BENCH_PORT_BASE=18120 (stub +0, services +1..+4, closed port +5), BENCH_JAVA_OPTS, BENCH_PGHOST/PORT/USER.
 # About 3 to 4 minutes on the 2-core machine (most of it the cold ./catapult up).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 settings RUNS=3 CATAPULT=auto SERVICES="catapult-registry application-service facility-booking gateway" \
-  CATAPULT_TIMEOUT=240 BENCH_PORT_BASE=18120
+  CATAPULT_TIMEOUT=240 CATAPULT_CDS=false JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")" \
+  BENCH_PORT_BASE=18120
+export CATAPULT_CDS JAVA_HOME   # ./catapult runs on JAVA_HOME, and so do the services and Keycloak it starts
 BASE=$BENCH_PORT_BASE
 STUB_PORT=$BASE; NOWHERE_PORT=$((BASE + 5))
 COMMAND="${SETTINGS}bench/startup.sh"

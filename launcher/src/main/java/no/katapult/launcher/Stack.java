@@ -42,6 +42,7 @@ public final class Stack {
     private final MailServer mail;
     private final Supervisor supervisor;
     private final ClassDataSharing cds;
+    private final ClassDataSharing keycloakCds;
     private final Object lock = new Object();
     /** One control action at a time; stop() takes it too, so that no action starts what it is stopping. */
     private final ReentrantLock controlLock = new ReentrantLock();
@@ -60,6 +61,7 @@ public final class Stack {
         this.mail = new MailServer(settings);
         this.supervisor = new Supervisor(pids, STOP_GRACE);
         this.cds = new ClassDataSharing(settings.dataDir().resolve("cds"), settings.classDataSharing());
+        this.keycloakCds = cds.dynamicOnly();
     }
 
     /** Starts everything and blocks until the stack stops; returns the exit code. */
@@ -80,7 +82,7 @@ public final class Stack {
         keycloakStart = settings.localKeycloak()
                 ? CompletableFuture.supplyAsync(() -> {
                     keycloak.prepare();
-                    return register(keycloak.start(cds.options(Keycloak.NAME, keycloak.jar())));
+                    return register(keycloak.start(keycloakCds.options(Keycloak.NAME, keycloak.jar())));
                 })
                 : CompletableFuture.completedFuture(null);
 
@@ -144,8 +146,13 @@ public final class Stack {
 
     private Child build() {
         String modules = String.join(",", Service.ALL.stream().map(Service::module).toList());
-        List<String> command = List.of(settings.root().resolve("mvnw").toString(), "-B", "-q", "package",
-                "-DskipTests", "-pl", modules, "-am");
+        List<String> command = new ArrayList<>(List.of(settings.root().resolve("mvnw").toString(), "-B", "-q",
+                "package", "-DskipTests", "-pl", modules, "-am"));
+        if (cds.aotCache()) {
+            // An AOT cache holds only the classes of the JVM's own loaders: this layout puts every jar on the class
+            // path (Quarkus's fast-jar loads them with its own loader). A start without the cache is slower with it.
+            command.add("-Dquarkus.package.jar.type=aot-jar");
+        }
         Console.line(BUILD, "building the services: ./mvnw " + String.join(" ", command.subList(1, command.size())));
         return Child.start(BUILD, command, Map.of(), settings.root(), settings.logDir());
     }
@@ -171,7 +178,7 @@ public final class Stack {
         Map<String, String> env = new HashMap<>(serviceEnvironment(s));
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        Arrays.stream(settings.serviceJavaOpts().trim().split("\\s+")).filter(o -> !o.isBlank()).forEach(command::add);
+        command.addAll(serviceJavaOpts());
         command.addAll(cds.options(s.name(), s.jar(settings.root())));
         command.add("-jar");
         command.add(s.jar(settings.root()).toString());
@@ -179,30 +186,48 @@ public final class Stack {
         return register(Child.start(s.name(), command, env, settings.root(), settings.logDir()));
     }
 
+    private List<String> serviceJavaOpts() {
+        return Arrays.stream(settings.serviceJavaOpts().trim().split("\\s+")).filter(o -> !o.isBlank()).toList();
+    }
+
     /**
-     * With CATAPULT_CDS=true, writes the class-data archive of each service that started without one, before the
-     * stack counts as ready: the dump stops its JVM for a few seconds, which no request should meet.
+     * With CATAPULT_CDS=true, writes the class-data archive of each part that started without one, before the stack
+     * counts as ready: the dump stops its JVM for a few seconds, which no request should meet. The parts are dumped
+     * side by side (a dump waits on the disk as much as on a core).
      */
     private void writeClassDataArchives(Map<Service, Child> services) {
-        services.forEach((s, child) -> writeClassDataArchive(s.name(), s.jar(settings.root()), child.handle()));
+        List<Thread> dumps = new ArrayList<>();
+        services.forEach((s, child) -> dumps.add(new Thread(() ->
+                writeClassDataArchive(cds, s.name(), s.jar(settings.root()), child.handle()), "dump-" + s.name())));
         Child kc = keycloakStart == null ? null : keycloakStart.handle((c, e) -> c).getNow(null);
         if (kc != null) {
             // kc.sh runs Keycloak's JVM as its child, or becomes it (exec) after a re-augmentation.
             Stream.concat(Stream.of(kc.handle()), kc.handle().descendants())
                     .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
-                    .findFirst().ifPresent(jvm -> writeClassDataArchive(Keycloak.NAME, keycloak.jar(), jvm));
+                    .findFirst().ifPresent(jvm -> dumps.add(new Thread(() ->
+                            writeClassDataArchive(keycloakCds, Keycloak.NAME, keycloak.jar(), jvm), "dump-keycloak")));
+        }
+        dumps.forEach(Thread::start);
+        for (Thread dump : dumps) {
+            try {
+                dump.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
-    private void writeClassDataArchive(String part, Path jar, ProcessHandle jvm) {
-        if (supervisor.stopping() || !cds.needsArchive(part, jar)) {
+    private void writeClassDataArchive(ClassDataSharing archives, String part, Path jar, ProcessHandle jvm) {
+        if (supervisor.stopping() || !archives.needsArchive(part, jar)) {
             return;
         }
         long t = System.nanoTime();
         try {
-            long bytes = cds.dump(part, jar, jvm.pid());
-            Console.line(part, "class-data archive written (" + bytes / (1024 * 1024) + " MB, "
-                    + (System.nanoTime() - t) / 1_000_000 + " ms): its next starts map these classes");
+            long bytes = archives.dump(part, jar, jvm.pid(), serviceJavaOpts());
+            Console.line(part, (archives.aotCache() ? "AOT cache" : "class-data archive") + " written ("
+                    + bytes / (1024 * 1024) + " MB, " + (System.nanoTime() - t) / 1_000_000
+                    + " ms): its next starts map these classes");
         } catch (IOException e) {
             Console.line(part, "no class-data archive: " + e.getMessage());
         } catch (InterruptedException e) {
