@@ -24,7 +24,7 @@
 # PGBENCH_DURATION=15, ROUNDS=3 (each figure is the median of the rounds), PROFILE=0 (1: JFR summary of booking and
 # registry under the table; cpu: async-profiler's breakdown of their CPU over the first round's direct runs),
 # BENCH_PORT_BASE=18100 (stub +0, registry +1, booking +2, gateway +3, closed port +4),
-# BENCH_JAVA_OPTS (default: the launcher's "-Xmx256m -XX:+UseSerialGC"), BENCH_PGHOST/PORT/USER.
+# BENCH_JAVA_OPTS (default lib.sh's "-Xmx256m -XX:+UseSerialGC", a long-running service's), BENCH_PGHOST/PORT/USER.
 # About 7 minutes on the 2-core machine with ROUNDS=3.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"

@@ -17,7 +17,7 @@
 #
 # Settings (env): RUNS=3, REQUESTS=2000, PARALLEL=16 (curl --parallel-max), WARMUP=12000 (requests from other
 # loopback addresses before the first run), BENCH_PORT_BASE=18480 (gateway +0, OIDC stub +1, nginx +2),
-# BENCH_JAVA_OPTS (the launcher's JVM options), GATEWAY_IP_RATE_LIMIT_* and GATEWAY_RATE_LIMIT_* (default:
+# BENCH_JAVA_OPTS (lib.sh's, a long-running service's), GATEWAY_IP_RATE_LIMIT_* and GATEWAY_RATE_LIMIT_* (default:
 # the gateway's own defaults, read from its application.properties).
 # Needs: java 17, javac, curl 7.66+, openssl, nginx (apt-get install -y nginx); builds the gateway jar if it
 # is missing. About 6 minutes (most of it pauses that let the address's bucket fill up again).

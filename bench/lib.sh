@@ -6,7 +6,9 @@
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$BENCH_DIR/.." && pwd)"
 RESULTS_DIR="$BENCH_DIR/results"
-# The JVM options the launcher (./catapult up) gives each service, so numbers match how the suite runs.
+# The JVM options of a long-running service: the heap cap the launcher and the Kubernetes manifests' memory limits
+# assume, both JIT compilers, the serial collector. Every figure since 2026-11-27 used them. Not the launcher's
+# (C1 only, for quick local starts): startup.sh measures starts with those.
 BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}"
 
 PIDS=()          # processes this script started ("pid:start-time"), stopped in reverse order on exit

@@ -10,7 +10,8 @@
 # starts on the migrated database, as a restart finds it. Start-up time is from the fork of `java -jar`
 # to the first 200 from /q/health/ready (polled every 20 ms over bash's /dev/tcp, so polling forks
 # nothing); RSS is VmRSS from /proc/<pid>/status at that moment; "Quarkus says" is the time the service
-# logs itself ("started in"), which leaves out JVM start. JVM options: the launcher's (BENCH_JAVA_OPTS).
+# logs itself ("started in"), which leaves out JVM start. JVM options: BENCH_JAVA_OPTS, by default the
+# launcher's default CATAPULT_JAVA_OPTS (-Xmx256m -XX:TieredStopAtLevel=1).
 # Each service gets its own throwaway database on the machine's PostgreSQL and the OIDC stub
 # (bench/tools/OidcStub.java) as its provider; the gateway's upstreams point at a closed port
 # (its readiness does not depend on them).
@@ -27,6 +28,7 @@
 # BENCH_PORT_BASE=18120 (stub +0, services +1..+4, closed port +5), BENCH_JAVA_OPTS, BENCH_PGHOST/PORT/USER.
 # About 3 to 4 minutes on the 2-core machine (most of it the cold ./catapult up).
 set -euo pipefail
+BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx256m -XX:TieredStopAtLevel=1}"   # before lib.sh, whose default is another
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 settings RUNS=3 CATAPULT=auto SERVICES="catapult-registry application-service facility-booking gateway" \
