@@ -49,21 +49,25 @@ final class ClassDataSharing {
     private final int feature;
     private final boolean aot;
     private final String jvm;
+    private final List<String> jvmOptions;
 
-    ClassDataSharing(Path dir, boolean enabled) {
-        this(dir, enabled, Path.of(System.getProperty("java.home")));
+    /** For JVMs of this JDK started with {@code jvmOptions} (before the archive's own). */
+    ClassDataSharing(Path dir, boolean enabled, List<String> jvmOptions) {
+        this(dir, enabled, Path.of(System.getProperty("java.home")), jvmOptions);
     }
 
-    /** For the JVMs of the JDK in {@code javaHome}, which need not be the one running this code. */
-    ClassDataSharing(Path dir, boolean enabled, Path javaHome) {
-        this(dir, enabled, javaHome, true);
+    /** For JVMs of the JDK in {@code javaHome}, which need not be the one running this code. */
+    ClassDataSharing(Path dir, boolean enabled, Path javaHome, List<String> jvmOptions) {
+        this(dir, enabled, javaHome, jvmOptions, true);
     }
 
-    private ClassDataSharing(Path dir, boolean enabled, Path javaHome, boolean aotAllowed) {
+    private ClassDataSharing(Path dir, boolean enabled, Path javaHome, List<String> jvmOptions, boolean aotAllowed) {
         this.dir = dir;
         this.javaHome = javaHome;
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.enabled = enabled && Files.isExecutable(javaHome.resolve("bin").resolve("jcmd"));
-        this.jvm = javaHome.toAbsolutePath() + " " + release(javaHome);
+        // An AOT cache made with another collector or heap is refused; options that changed get a new archive.
+        this.jvm = javaHome.toAbsolutePath() + " " + release(javaHome) + "\n" + String.join(" ", jvmOptions);
         this.feature = feature(release(javaHome));
         this.aot = this.enabled && aotAllowed && feature >= AOT_CACHE_FEATURE;
     }
@@ -74,7 +78,7 @@ final class ClassDataSharing {
      * class loader, which neither kind of archive holds, so it loses little.
      */
     ClassDataSharing dynamicOnly() {
-        return new ClassDataSharing(dir, enabled, javaHome, false);
+        return new ClassDataSharing(dir, enabled, javaHome, List.of(), false);
     }
 
     boolean enabled() {
@@ -115,12 +119,12 @@ final class ClassDataSharing {
     }
 
     /**
-     * Writes the archive of the running JVM {@code pid}, started from {@code jar} with {@code jvmOptions} and then
-     * {@link #options} while it had none; an AOT cache is assembled with the same options (heap and collector must
-     * match). Returns the archive's size in bytes; throws when a step fails (the JVM stopped, or was not started to
-     * record).
+     * Writes the archive of the running JVM {@code pid}, started from {@code jar} with the JVM options and then
+     * {@link #options} while it had none; an AOT cache is assembled with the same JVM options (heap and collector
+     * must match). Returns the archive's size in bytes; throws when a step fails (the JVM stopped, or was not
+     * started to record).
      */
-    long dump(String name, Path jar, long pid, List<String> jvmOptions) throws IOException, InterruptedException {
+    long dump(String name, Path jar, long pid) throws IOException, InterruptedException {
         Path archive = archive(name, jar);
         Files.createDirectories(dir);
         Path partial = archive.resolveSibling(archive.getFileName() + ".partial");
@@ -190,9 +194,9 @@ final class ClassDataSharing {
     }
 
     /**
-     * The JVM and the jars an archive was made from: the JVM checks the size and time of each jar on the class
-     * path and refuses an archive made from others. quarkus-run.jar, written anew by every build, and the lib/boot
-     * jars its manifest names stand for them all.
+     * The JVM (with its options) and the jars an archive was made from: the JVM checks the size and time of each
+     * jar on the class path and refuses an archive made from others. quarkus-run.jar, written anew by every build,
+     * and the lib/boot jars its manifest names stand for them all.
      */
     static String fingerprint(String jvm, Path jar) {
         try {

@@ -60,7 +60,8 @@ public final class Stack {
         this.keycloak = new Keycloak(settings);
         this.mail = new MailServer(settings);
         this.supervisor = new Supervisor(pids, STOP_GRACE);
-        this.cds = new ClassDataSharing(settings.dataDir().resolve("cds"), settings.classDataSharing());
+        this.cds = new ClassDataSharing(settings.dataDir().resolve("cds"), settings.classDataSharing(),
+                serviceJavaOpts());
         this.keycloakCds = cds.dynamicOnly();
     }
 
@@ -224,7 +225,7 @@ public final class Stack {
         }
         long t = System.nanoTime();
         try {
-            long bytes = archives.dump(part, jar, jvm.pid(), serviceJavaOpts());
+            long bytes = archives.dump(part, jar, jvm.pid());
             Console.line(part, (archives.aotCache() ? "AOT cache" : "class-data archive") + " written ("
                     + bytes / (1024 * 1024) + " MB, " + (System.nanoTime() - t) / 1_000_000
                     + " ms): its next starts map these classes");

@@ -53,7 +53,7 @@ class ClassDataSharingTest {
     @Test
     void aFirstStartRecordsTheDumpIsRenamedIntoPlaceAndTheNextStartMapsIt() throws Exception {
         Path jar = sleeperJar();
-        ClassDataSharing cds = new ClassDataSharing(tmp.resolve("cds"), true);
+        ClassDataSharing cds = new ClassDataSharing(tmp.resolve("cds"), true, List.of());
         assertTrue(cds.enabled(), "jcmd is in this JDK");
         assertEquals(List.of("-XX:+RecordDynamicDumpInfo", ClassDataSharing.QUIET), cds.options("sleeper", jar));
         assertTrue(cds.needsArchive("sleeper", jar));
@@ -78,7 +78,7 @@ class ClassDataSharingTest {
         Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 2_000));
         assertNotEquals(before, ClassDataSharing.fingerprint("jdk 17", jar), "the JVM checks the jar's time, so must the name");
 
-        ClassDataSharing cds = new ClassDataSharing(tmp.resolve("cds"), true);
+        ClassDataSharing cds = new ClassDataSharing(tmp.resolve("cds"), true, List.of());
         Files.createDirectories(tmp.resolve("cds"));
         Path stale = tmp.resolve("cds").resolve("sleeper-" + before + ".jsa");
         Path otherInstance = tmp.resolve("cds").resolve("sleeper-2-" + before + ".jsa");
@@ -94,14 +94,14 @@ class ClassDataSharingTest {
     void onJdk25TheFirstStartRecordsJcmdEndsTheRecordingAndTheNextStartUsesTheAotCache() throws Exception {
         Path jdk = jdkWithAotCache().orElseThrow();
         Path jar = sleeperJar();
-        ClassDataSharing cds = new ClassDataSharing(tmp.resolve("cds"), true, jdk);
+        ClassDataSharing cds = new ClassDataSharing(tmp.resolve("cds"), true, jdk, List.of("-Xmx64m"));
         assertTrue(cds.aotCache());
         Path cache = cds.archive("sleeper", jar);
         assertTrue(cache.getFileName().toString().endsWith(".aot"));
         assertEquals(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + cache + "conf", ClassDataSharing.QUIET_AOT),
                 cds.options("sleeper", jar));
 
-        assertTrue(recordAndDump(cds, jdk, List.of("-Xmx64m"), jar) > 0);
+        assertTrue(recordAndDump(cds, jdk, List.of("-Xmx64m"), jar) > 0, "assembled with the service's -Xmx64m");
         assertFalse(Files.exists(tmp.resolve("cds").resolve(cache.getFileName() + "conf")), "the configuration is gone");
         assertFalse(Files.exists(tmp.resolve("cds").resolve(cache.getFileName() + ".partial")), "renamed into place");
         assertFalse(cds.needsArchive("sleeper", jar));
@@ -116,7 +116,8 @@ class ClassDataSharingTest {
     @Test
     @EnabledIf("aJdkWithAotCacheIsInstalled")
     void keycloaksArchiveIsADynamicCdsArchiveEvenOnJdk25() throws Exception {
-        ClassDataSharing kc = new ClassDataSharing(tmp.resolve("cds"), true, jdkWithAotCache().orElseThrow()).dynamicOnly();
+        ClassDataSharing kc = new ClassDataSharing(tmp.resolve("cds"), true, jdkWithAotCache().orElseThrow(), List.of())
+                .dynamicOnly();
         assertFalse(kc.aotCache());
         Path jar = sleeperJar();
         assertEquals(List.of("-XX:+RecordDynamicDumpInfo", ClassDataSharing.QUIET), kc.options("keycloak", jar));
@@ -133,16 +134,25 @@ class ClassDataSharingTest {
 
     @Test
     void onJdk17TheArchiveIsADynamicCdsArchive() throws Exception {
-        ClassDataSharing cds = new ClassDataSharing(tmp.resolve("cds"), true,
-                Path.of(System.getProperty("java.home")));
+        ClassDataSharing cds = new ClassDataSharing(tmp.resolve("cds"), true, JAVA_HOME, List.of());
         assertEquals(Runtime.version().feature() >= ClassDataSharing.AOT_CACHE_FEATURE, cds.aotCache());
-        assertFalse(new ClassDataSharing(tmp.resolve("cds"), false, jdkWithAotCache().orElse(JAVA_HOME)).aotCache(),
+        assertFalse(new ClassDataSharing(tmp.resolve("cds"), false, jdkWithAotCache().orElse(JAVA_HOME), List.of())
+                        .aotCache(),
                 "off is off on any JDK");
     }
 
     @Test
+    void otherJvmOptionsGetAnotherArchive() throws Exception {
+        Path jar = sleeperJar();
+        Path g1 = new ClassDataSharing(tmp.resolve("cds"), true, List.of("-Xmx256m")).archive("sleeper", jar);
+        assertEquals(g1, new ClassDataSharing(tmp.resolve("cds"), true, List.of("-Xmx256m")).archive("sleeper", jar));
+        assertNotEquals(g1, new ClassDataSharing(tmp.resolve("cds"), true, List.of("-Xmx256m", "-XX:+UseSerialGC"))
+                .archive("sleeper", jar), "an archive made with G1 would be refused by a JVM with the serial collector");
+    }
+
+    @Test
     void offMeansNoOptionsAndNoArchive() throws Exception {
-        ClassDataSharing cds = new ClassDataSharing(tmp.resolve("cds"), false);
+        ClassDataSharing cds = new ClassDataSharing(tmp.resolve("cds"), false, List.of());
         assertEquals(List.of(), cds.options("sleeper", sleeperJar()));
         assertFalse(cds.needsArchive("sleeper", sleeperJar()));
     }
@@ -185,8 +195,8 @@ class ClassDataSharingTest {
     }
 
     /**
-     * Starts a JVM of {@code javaHome} with {@code jvmOptions} and the recording options, dumps its archive once it is
-     * ready (which must leave it running), and stops it. Returns the archive's size.
+     * Starts a JVM of {@code javaHome} with {@code jvmOptions} (those {@code cds} was made for) and the recording
+     * options, dumps its archive once it is ready (which must leave it running), and stops it. Returns its size.
      */
     private long recordAndDump(ClassDataSharing cds, Path javaHome, List<String> jvmOptions, Path jar) throws Exception {
         List<String> options = new ArrayList<>(jvmOptions);
@@ -194,7 +204,7 @@ class ClassDataSharingTest {
         Process recording = java(javaHome, options, jar);
         try {
             awaitReady(recording);
-            long bytes = cds.dump("sleeper", jar, recording.pid(), jvmOptions);
+            long bytes = cds.dump("sleeper", jar, recording.pid());
             assertTrue(recording.isAlive(), "writing the archive leaves the JVM running");
             return bytes;
         } finally {
