@@ -103,7 +103,7 @@ public class BookingService {
                 .orElseThrow(() -> ProblemException.unprocessable("unknown-resource",
                         "catapult-registry has no " + request.resourceType().name().toLowerCase() + " "
                                 + request.resourceId()).with(ProblemMember.FIELD, "resourceId"));
-        SmeClass smeClass = registry.smeClass(orgNo, caller.rawToken().orElseThrow())
+        SmeClass smeClass = registry.ownSmeClass(orgNo, caller.rawToken().orElseThrow())
                 .orElseThrow(() -> ProblemException.unprocessable("sme-declaration-missing",
                         "Organisation " + orgNo + " has no SME declaration in catapult-registry. Declare employees, "
                                 + "turnover and balance sheet with PUT /api/v1/organisations/" + orgNo

@@ -54,5 +54,11 @@ public interface BookingConfig {
          * reads its facility and item past the cache.
          */
         Duration cacheTtl();
+
+        /**
+         * How long an organisation's declared SME class is reused for its bookings (env REGISTRY_SME_CLASS_TTL):
+         * the bound on how late a changed declaration reaches a booking's price and aid. 0S asks for every booking.
+         */
+        Duration smeClassTtl();
     }
 }

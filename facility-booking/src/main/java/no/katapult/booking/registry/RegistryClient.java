@@ -33,6 +33,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
 import org.jboss.logging.Logger;
 
 import java.net.SocketException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -47,8 +48,8 @@ import java.util.stream.Stream;
 
 /**
  * The one client of catapult-registry, in the style of quarkus-super-heroes' VillainClient: the calls,
- * their timeouts, one circuit breaker for all of them, a short cache of the public catalogue, and the
- * handling of each answer, together.
+ * their timeouts, one circuit breaker for all of them, a short cache of the public catalogue and of each
+ * organisation's declared SME class, and the handling of each answer, together.
  *
  * <p>The breaker counts only the registry's own failures: a 5xx, a timeout, a refused connection, an
  * empty or unreadable body. Those, and an open breaker, are 503 registry-unavailable with Retry-After.
@@ -78,12 +79,16 @@ public class RegistryClient {
     private final Cache<UUID, FacilityData> facilities;
     private final Cache<UUID, EquipmentData> equipment;
     private final Cache<UUID, CentreData> centres;
+    private final Cache<String, SmeClass> smeClasses;
 
-    RegistryClient(BookingConfig config) {
+    RegistryClient(BookingConfig config, Clock clock) {
         BookingConfig.Registry registry = config.registry();
         this.facilities = cache(registry.cacheTtl(), 2000);
         this.equipment = cache(registry.cacheTtl(), 5000);
         this.centres = cache(registry.cacheTtl(), 200);
+        // On the service's clock rather than Caffeine's nanoTime, so that a test can step past the bound.
+        this.smeClasses = Caffeine.newBuilder().expireAfterWrite(registry.smeClassTtl()).maximumSize(20_000)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).executor(Runnable::run).build();
         this.api = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(registry.url())
                 .connectTimeout(registry.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -138,16 +143,28 @@ public class RegistryClient {
     }
 
     /**
-     * The organisation's SME class; empty when the registry has no record or no declaration of it. The
-     * caller's token is forwarded, so the registry applies its own access rule. Not cached: declarations change.
+     * The SME class the caller's own organisation declared; empty when the registry has no record or no
+     * declaration of it. The caller's token is forwarded, so the registry applies its own access rule.
+     *
+     * <p>A declared class is reused for the setting's lifetime (60 s by default), which saves a registry call on
+     * all but the first booking in that time: a changed declaration reaches new bookings at most that late.
+     * An absent declaration and every refusal are asked again each time, so a first declaration applies at once.
+     * Keyed by the organisation number alone, so only ask for the caller's own organisation: the registry shows it
+     * to every user of that organisation.
      */
-    public Optional<SmeClass> smeClass(String orgNo, String bearerToken) {
-        return organisation(orgNo, bearerToken).map(OrganisationData::smeClass);
+    public Optional<SmeClass> ownSmeClass(String orgNo, String bearerToken) {
+        SmeClass known = smeClasses.getIfPresent(orgNo);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<SmeClass> declared = organisation(orgNo, bearerToken).map(OrganisationData::smeClass);
+        declared.ifPresent(smeClass -> smeClasses.put(orgNo, smeClass));
+        return declared;
     }
 
     /**
      * The organisation's name as the registry records it now; empty when the registry has no record of it
-     * (or no name). Like {@link #smeClass}, with the caller's token and not cached.
+     * (or no name), with the caller's token. Not cached: an aid statement names the organisation as it is now.
      */
     public Optional<String> organisationName(String orgNo, String bearerToken) {
         return organisation(orgNo, bearerToken).map(OrganisationData::name).filter(RegistryClient::present);
@@ -182,6 +199,7 @@ public class RegistryClient {
         facilities.invalidateAll();
         equipment.invalidateAll();
         centres.invalidateAll();
+        smeClasses.invalidateAll();
     }
 
     private FacilityData facility(UUID id, boolean current) {

@@ -2,14 +2,9 @@ package no.katapult.booking.registry;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
-import jakarta.inject.Inject;
-import no.katapult.booking.AtMondayMorning;
 import no.katapult.common.testing.TestOrgNumbers;
 import no.katapult.common.testing.TestTokens;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -28,19 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * else. The breaker opens when half of the last 6 calls failed.
  */
 @QuarkusTest
-class RegistryBreakerTest extends AtMondayMorning {
+class RegistryBreakerTest extends WithClosedBreaker {
 
     static final String START = "2027-01-11T10:00:00+01:00";
     static final String END = "2027-01-11T12:00:00+01:00";
-
-    @Inject
-    CircuitBreakerMaintenance breakers;
-
-    @BeforeEach
-    @AfterEach
-    void closedBreaker() {
-        breakers.reset(RegistryClient.BREAKER);
-    }
 
     /** An SME whose organisation the registry answers {@code status} for tries to book. */
     static Response bookAs(String orgNo, int status, UUID facility) {
