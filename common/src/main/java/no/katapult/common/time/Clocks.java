@@ -6,10 +6,10 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The one source of "now" for every rule, injectable so that tests move time instead of waiting for it
@@ -34,7 +34,43 @@ public class Clocks {
     @Singleton
     @DefaultBean
     Clock clock() {
-        // PostgreSQL keeps microseconds: a time read back must equal the time that was written.
-        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+        return microseconds(Clock.systemUTC());
+    }
+
+    /**
+     * {@code base} cut to whole microseconds: PostgreSQL keeps microseconds, and a time read back must equal the
+     * time that was written. Not {@code Clock.tick(base, 1 µs)}: on JDK 17 its {@code millis()} divides by zero.
+     */
+    static Clock microseconds(Clock base) {
+        return new Microseconds(base);
+    }
+
+    private static final class Microseconds extends Clock {
+        private final Clock base;
+
+        Microseconds(Clock base) {
+            this.base = base;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return base.getZone();
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return new Microseconds(base.withZone(zone));
+        }
+
+        @Override
+        public Instant instant() {
+            return base.instant().truncatedTo(ChronoUnit.MICROS);
+        }
+
+        @Override
+        public long millis() {
+            // Cutting to microseconds never changes the millisecond.
+            return base.millis();
+        }
     }
 }
