@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Availability query latency with BOOKINGS (100,000) bookings in the database: p50 and p99 of
-# GET /api/v1/availability for a 31-day window, against the goal p99 < 20 ms. Also times the
+# GET /api/v1/availability for a 31-day window, against the goal p99 < 10 ms (issue 12). Also times the
 # database part alone (pgbench running the service's blocked-periods query) and shows its
 # EXPLAIN (ANALYZE, BUFFERS), so the table says where the time goes. Prints a Markdown table and
 # saves it in bench/results/ (git-ignored).
@@ -22,33 +22,42 @@
 # loop, with bench/tools/availability.lua.
 #
 # Settings (env): BOOKINGS=100000, FACILITIES=20, DURATION=20 (s per run), WARMUP=30 (the JIT is
-# still compiling after 10 s), LOADS="1 8" (wrk connections), WINDOW_START_DAYS=150,
-# PROFILE=0 (1: JFR summary of facility-booking under the table),
-# BENCH_PORT_BASE=18110 (stub +0, registry +1, booking +2), BENCH_JAVA_OPTS, BENCH_PGHOST/PORT/USER.
-# About 2 minutes on the 2-core machine.
+# still compiling after 10 s), LOADS="1 8" (wrk connections, direct), GATEWAY_LOADS="8" (through the gateway,
+# when its jar exists), ROUNDS=3 (each cell the median of the rounds, with the spread), WINDOW_START_DAYS=150,
+# PROFILE=0 (1: JFR summary of facility-booking under the table; cpu: async-profiler's breakdown of its CPU
+# over the first round's direct runs), BENCH_PORT_BASE=18110 (stub +0, registry +1, booking +2, gateway +3,
+# closed port +4), BENCH_JAVA_OPTS, BENCH_PGHOST/PORT/USER.
+# Goals (issue 12): p99 < 10 ms at 8 connections direct, < 12 ms through the gateway.
+# About 8 minutes on the 2-core machine with ROUNDS=3.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-settings BOOKINGS=100000 FACILITIES=20 DURATION=20 WARMUP=30 LOADS="1 8" WINDOW_START_DAYS=150 PROFILE=0 \
-  BENCH_PORT_BASE=18110
+settings BOOKINGS=100000 FACILITIES=20 DURATION=20 WARMUP=30 LOADS="1 8" GATEWAY_LOADS="8" ROUNDS=3 \
+  WINDOW_START_DAYS=150 PROFILE=0 BENCH_PORT_BASE=18110
 WINDOW_DAYS=31
 BASE=$BENCH_PORT_BASE
-STUB_PORT=$BASE; REGISTRY_PORT=$((BASE + 1)); BOOKING_PORT=$((BASE + 2))
+STUB_PORT=$BASE; REGISTRY_PORT=$((BASE + 1)); BOOKING_PORT=$((BASE + 2)); GATEWAY_PORT=$((BASE + 3)); NOWHERE_PORT=$((BASE + 4))
 COMMAND="${SETTINGS}bench/availability-latency.sh"
 
 need_tools java javac curl wrk psql pgbench ss awk
 require_jar catapult-registry
 require_jar facility-booking
+WITH_GATEWAY=false
+[ -f "$(jar_of gateway)" ] && WITH_GATEWAY=true
 make_work availability
-snapshot_apps catapult-registry facility-booking
-require_free_ports "$STUB_PORT" "$REGISTRY_PORT" "$BOOKING_PORT"
+snapshot_apps catapult-registry facility-booking gateway
+require_free_ports "$STUB_PORT" "$REGISTRY_PORT" "$BOOKING_PORT" "$GATEWAY_PORT"
 OUT="$WORK/result.md"
 LOAD_AT_START="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 pg_ensure
 start_registry_and_booking bench_avail_registry bench_avail_booking
+GATEWAY_PID=""
+$WITH_GATEWAY && start_gateway
 wait_ready "$REGISTRY_PORT" 120 registry
 wait_ready "$BOOKING_PORT" 120 booking
+GATEWAY_NOTE=""
+$WITH_GATEWAY && gateway_ready
 
 # ---- registry: facilities with two items each ----------------------------------------------------
 REG="http://127.0.0.1:$REGISTRY_PORT"
@@ -113,48 +122,70 @@ SAMPLE_EQ_INTERVALS="$(grep -o '"start"' "$WORK/sample-eq.json" | wc -l)"
 
 # ---- HTTP runs -----------------------------------------------------------------------------------
 RUN_LINES=()
-run_wrk() { # label, connections, seconds
-  local c=$2 t=$(( $2 < 2 ? 1 : 2 )) result b0 b1 pgp p0 p1 m0 m1 mt0 mt1
+run_wrk() { # label, url, connections, seconds: appends "label|c|RESULT...|cpu booking|cpu gateway|cpu PostgreSQL|cpu machine"
+  local label=$1 url=$2 c=$3 secs=$4 t=$(( $3 < 2 ? 1 : 2 )) result b0 b1 g0=0 g1=0 pgp p0 p1 m0 m1 mt0 mt1
   pgp="$(pg_tree_pids | tr '\n' ' ')"
   b0=$(cpu_ticks "$BOOKING_PID"); p0=$(cpu_ticks $pgp)
+  [ -n "$GATEWAY_PID" ] && g0=$(cpu_ticks "$GATEWAY_PID")
   read -r m0 mt0 < <(machine_ticks)
-  result="$(wrk -t "$t" -c "$c" -d "${3}s" --timeout 10s -s "$BENCH_DIR/tools/availability.lua" \
-    "http://127.0.0.1:$BOOKING_PORT" -- "$WORK/resources.txt" "$WIN_BASE" "$WINDOW_START_DAYS" "$WINDOW_DAYS" \
-    2>"$WORK/wrk-$1-$c.err" | tee "$WORK/wrk-$1-$c.out" | grep '^RESULT')" || die "wrk failed: $(cat "$WORK/wrk-$1-$c.err")"
+  result="$(wrk -t "$t" -c "$c" -d "${secs}s" --timeout 10s -s "$BENCH_DIR/tools/availability.lua" \
+    "$url" -- "$WORK/resources.txt" "$WIN_BASE" "$WINDOW_START_DAYS" "$WINDOW_DAYS" \
+    2>"$WORK/wrk-$label-$c.err" | tee "$WORK/wrk-$label-$c.out" | grep '^RESULT')" || die "wrk failed: $(cat "$WORK/wrk-$label-$c.err")"
   read -r m1 mt1 < <(machine_ticks)
   b1=$(cpu_ticks "$BOOKING_PID"); p1=$(cpu_ticks $(echo "$pgp $(pg_tree_pids | tr '\n' ' ')" | tr ' ' '\n' | sort -u))
-  RUN_LINES+=("$c|$result|$(cores $((b1 - b0)) "$3")|$(cores $((p1 - p0)) "$3")|$(awk -v b=$((m1 - m0)) -v t=$((mt1 - mt0)) -v n="$(nproc)" 'BEGIN { printf "%.2f", b / t * n }')")
+  [ -n "$GATEWAY_PID" ] && g1=$(cpu_ticks "$GATEWAY_PID")
+  RUN_LINES+=("$label|$c|$result|$(cores $((b1 - b0)) "$secs")|$(cores $((g1 - g0)) "$secs")|$(cores $((p1 - p0)) "$secs")|$(awk -v b=$((m1 - m0)) -v t=$((mt1 - mt0)) -v n="$(nproc)" 'BEGIN { printf "%.2f", b / t * n }')")
   local first
-  first="$(grep -m1 'first non-200' "$WORK/wrk-$1-$c.err" || true)"
-  [ -z "$first" ] || log "$1 c=$c: $first"
-  log "$1 c=$c: $result"
+  first="$(grep -m1 'first non-200' "$WORK/wrk-$label-$c.err" || true)"
+  [ -z "$first" ] || log "$label c=$c: $first"
+  log "$label c=$c: $result"
 }
-field() { sed -n "s/.*[ |]$1=\([^ |]*\).*/\1/p" <<<"$2"; }
 
+BOOK_URL="http://127.0.0.1:$BOOKING_PORT"
+GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT"
 log "warm-up ${WARMUP}s"
-run_wrk warmup 4 "$WARMUP"
+run_wrk warmup "$BOOK_URL" 4 "$WARMUP"
+if $WITH_GATEWAY; then run_wrk warmup "$GATEWAY_URL" 4 "$((WARMUP / 2))"; fi
 RUN_LINES=()
-# PROFILE=1: a JDK Flight Recorder recording of facility-booking over the measured runs, summarised
-# under the table (hot methods, GC pauses, CPU per thread).
+# PROFILE=1: a JDK Flight Recorder recording of facility-booking over the first round's direct runs, summarised
+# under the table (hot methods, GC pauses, CPU per thread). PROFILE=cpu: async-profiler over the same runs.
 [ "$PROFILE" = 1 ] && jfr_start "$BOOKING_PID"
-for c in $LOADS; do
-  log "$c connections, ${DURATION}s"
-  run_wrk run "$c" "$DURATION"
-done
+[ "$PROFILE" = cpu ] && cpu_profile_start "$BOOKING_PID"
 PROFILE_TEXT=""
-[ "$PROFILE" != 1 ] || PROFILE_TEXT="$(jfr_report "$BOOKING_PID" availability-facility-booking)"
+# ROUNDS rounds, each every direct load and then the gateway, so that a drift of the machine's load
+# touches every path alike.
+for round in $(seq 1 "$ROUNDS"); do
+  for c in $LOADS; do
+    log "round $round: direct, $c connections, ${DURATION}s"
+    run_wrk direct "$BOOK_URL" "$c" "$DURATION"
+  done
+  if [ "$round" = 1 ]; then
+    [ "$PROFILE" != 1 ] || PROFILE_TEXT="$(jfr_report "$BOOKING_PID" availability-facility-booking)"
+    [ "$PROFILE" != cpu ] || PROFILE_TEXT="$(cpu_profile_report "$BOOKING_PID" availability-facility-booking)"
+  fi
+  if $WITH_GATEWAY; then
+    for c in $GATEWAY_LOADS; do
+      log "round $round: through the gateway, $c connections, ${DURATION}s"
+      run_wrk gateway "$GATEWAY_URL" "$c" "$DURATION"
+    done
+  fi
+done
 
 # ---- the database part alone ---------------------------------------------------------------------
-# facility-booking's blocked-periods query (BookingQueries.blockedPeriods), for a random facility and
-# window, as a prepared statement: the floor under the HTTP latency.
+# facility-booking's blocked-periods query (BookingQueries.BLOCKED) for a random facility and window, as a
+# prepared statement: the floor under the HTTP latency. A facility's booking claims the items it holds.
 {
   echo "\\set i random(0, $((FACILITIES - 1)))"
   echo "\\set d random(1, $WINDOW_START_DAYS)"
-  echo "SELECT lower(period), upper(period) FROM booking WHERE facility_id = (SELECT facility FROM bench_res WHERE n = :i)"
-  echo "  AND status IN ('REQUESTED', 'CONFIRMED') AND target && uuid_range(NULL, NULL)"
-  echo "  AND period && tstzrange(to_timestamp($WIN_BASE) + :d * interval '1 day' - interval '15 minutes',"
-  echo "                          to_timestamp($WIN_BASE) + (:d + $WINDOW_DAYS) * interval '1 day' + interval '15 minutes', '[)')"
-  echo "  ORDER BY lower(period);"
+  echo "\\set a $WIN_BASE + :d * 86400 - 900"
+  echo "\\set b $WIN_BASE + (:d + $WINDOW_DAYS) * 86400 + 900"
+  echo "SELECT lower(b.period), upper(b.period) FROM booking b WHERE b.facility_id = (SELECT facility FROM bench_res WHERE n = :i)"
+  echo "  AND b.status IN ('REQUESTED', 'CONFIRMED') AND b.target && uuid_range(NULL, NULL)"
+  echo "  AND b.period && tstzrange(to_timestamp(:a), to_timestamp(:b), '[)')"
+  echo "UNION ALL"
+  echo "SELECT lower(c.period), upper(c.period) FROM unnest((SELECT ARRAY[item_a, item_b] FROM bench_res WHERE n = :i)) AS claimed(item)"
+  echo "  JOIN booking_item_claim c ON c.item_id = claimed.item AND c.active"
+  echo "   AND c.period && tstzrange(to_timestamp(:a), to_timestamp(:b), '[)');"
 } >"$WORK/query.sql"
 pg_sql bench_avail_booking "CREATE TABLE bench_res (n int PRIMARY KEY, facility uuid, item_a uuid, item_b uuid)" >/dev/null
 PGCONNECT_TIMEOUT=5 psql -X -q -h "$PGHOST_B" -p "$PGPORT_B" -U "$PGUSER_B" -d bench_avail_booking \
@@ -165,35 +196,51 @@ PGB_TPS="$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' <<<"$PGB_OUT" | head -n1)"
 PGB_LAT="$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' <<<"$PGB_OUT")"
 log "query alone: $PGB_TPS tps, $PGB_LAT ms"
 EXPLAIN="$(pg_sql bench_avail_booking "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-  SELECT lower(period), upper(period) FROM booking WHERE facility_id = '$F1'
-  AND status IN ('REQUESTED', 'CONFIRMED') AND target && uuid_range(NULL, NULL)
-  AND period && tstzrange(timestamptz '$FROM_ISO' - interval '15 minutes', timestamptz '$TO_ISO' + interval '15 minutes', '[)')
-  ORDER BY lower(period)")"
+  SELECT lower(b.period), upper(b.period) FROM booking b WHERE b.facility_id = '$F1'
+  AND b.status IN ('REQUESTED', 'CONFIRMED') AND b.target && uuid_range(NULL, NULL)
+  AND b.period && tstzrange(timestamptz '$FROM_ISO' - interval '15 minutes', timestamptz '$TO_ISO' + interval '15 minutes', '[)')
+  UNION ALL
+  SELECT lower(c.period), upper(c.period) FROM unnest((SELECT ARRAY[item_a, item_b] FROM bench_res WHERE facility = '$F1')) AS claimed(item)
+  JOIN booking_item_claim c ON c.item_id = claimed.item AND c.active
+   AND c.period && tstzrange(timestamptz '$FROM_ISO' - interval '15 minutes', timestamptz '$TO_ISO' + interval '15 minutes', '[)')")"
 
 # ---- the table -------------------------------------------------------------------------------------
 {
   md_header "Availability query latency" "$COMMAND"
   echo "- Load average at start was $LOAD_AT_START; at the end $(cut -d' ' -f1-3 /proc/loadavg)."
   echo "- Data: $ROWS bookings ($ACTIVE active) over $FACILITIES facilities and $((FACILITIES * 2)) equipment items, one every 150 minutes per facility from 260 days ago on, loaded with SQL in ${LOAD_SECONDS}s; booking table with indexes $TABLE_SIZE, exclusion-constraint GiST index $GIST_SIZE."
-  echo "- Request: GET /api/v1/availability, random resource (1/3 facilities, 2/3 items), random 31-day window starting 1..$WINDOW_START_DAYS days ahead, direct to facility-booking (no gateway); registry data from its 30 s cache. A sample facility window answers $SAMPLE_INTERVALS free intervals in $SAMPLE_BYTES bytes (an item window: $SAMPLE_EQ_INTERVALS)."
-  echo "- Load: wrk 4.1, closed loop, after a ${WARMUP}s warm-up at 4 connections; each run ${DURATION}s."
+  echo "- Request: GET /api/v1/availability, random resource (1/3 facilities, 2/3 items), random 31-day window starting 1..$WINDOW_START_DAYS days ahead, direct to facility-booking and through the gateway (which checks no token here: the endpoint is public); registry data from facility-booking's 30 s cache. A sample facility window answers $SAMPLE_INTERVALS free intervals in $SAMPLE_BYTES bytes (an item window: $SAMPLE_EQ_INTERVALS)."
+  echo "- Load: wrk 4.1, closed loop, after a ${WARMUP}s warm-up at 4 connections; each run ${DURATION}s; $ROUNDS rounds (direct at each load, then the gateway), each cell the median of the rounds with [lowest–highest]."
+  [ -z "$GATEWAY_NOTE" ] || echo "- $GATEWAY_NOTE"
   echo
-  echo "| Connections | Requests | Other than 200 | Requests/s | p50 ms | p90 ms | p99 ms | max ms | p99 < 20 ms? | CPU cores: booking / PostgreSQL / whole machine |"
-  echo "|---:|---:|---|---:|---:|---:|---:|---:|---|---|"
-  for l in "${RUN_LINES[@]}"; do
-    IFS='|' read -r c result cb cp cm <<<"$l"
-    requests="$(field requests "$result")"; dur="$(field duration_us "$result")"
-    other="$(tr ',' '\n' <<<"$(field statuses "$result")" | grep -v '^200:' | paste -sd' ' - || true)"
-    errs="$(field socket_errors "$result")"; [ "$errs" != 0 ] && other="$other socket errors: $errs"
-    ms() { awk -v u="$(field "$1" "$result")" 'BEGIN { printf "%.1f", u / 1000 }'; }
-    p99="$(ms p99_us)"
-    verdict="$(awk -v p="$p99" 'BEGIN { print (p < 20) ? "yes" : "no" }')"
-    echo "| $c | $requests | ${other:-none} | $(awk -v n="$requests" -v d="$dur" 'BEGIN { printf "%.0f", n / (d / 1e6) }') | $(ms p50_us) | $(ms p90_us) | $p99 | $(ms max_us) | $verdict | $cb / $cp / $cm |"
+  echo "| Path | Connections | Requests | Other than 200 | Requests/s | p50 ms | p99 ms | max ms | Goal: p99 below | Met? | CPU cores: booking / gateway / PostgreSQL / whole machine |"
+  echo "|---|---:|---:|---|---:|---:|---:|---:|---:|---|---|"
+  for key in $(printf '%s\n' "${RUN_LINES[@]}" | awk -F'|' '!seen[$1 ":" $2]++ { print $1 ":" $2 }'); do
+    label="${key%%:*}"; c="${key##*:}"
+    rates=""; p50s=""; p99s=""; maxs=""; cbs=""; cgs=""; cps=""; cms=""; requests=0; other=""
+    for l in "${RUN_LINES[@]}"; do
+      IFS='|' read -r l_label l_c result cb cg cp cm <<<"$l"
+      [ "$l_label" = "$label" ] && [ "$l_c" = "$c" ] || continue
+      requests=$((requests + $(field requests "$result")))
+      rates="$rates $(awk -v n="$(field requests "$result")" -v d="$(field duration_us "$result")" 'BEGIN { printf "%.1f", n / (d / 1e6) }')"
+      p50s="$p50s $(field p50_us "$result")"; p99s="$p99s $(field p99_us "$result")"; maxs="$maxs $(field max_us "$result")"
+      cbs="$cbs $cb"; cgs="$cgs $cg"; cps="$cps $cp"; cms="$cms $cm"
+      other="$other $(tr ',' '\n' <<<"$(field statuses "$result")" | grep -v '^200:' | paste -sd' ' - || true)"
+      errs="$(field socket_errors "$result")"; [ "$errs" != 0 ] && other="$other socket errors: $errs"
+    done
+    other="$(xargs <<<"$other")"
+    ms() { awk -v u="$1" 'BEGIN { printf "%.1f", u / 1000 }'; }
+    p99="$(ms "$(echo "$p99s" | median)")"
+    goal=""; [ "$c" = 8 ] && { goal=10; [ "$label" = gateway ] && goal=12; }
+    met="-"; [ -n "$goal" ] && met="$(awk -v p="$p99" -v g="$goal" 'BEGIN { print (p < g) ? "yes" : "no" }')"
+    cg="-"; [ "$label" = gateway ] && cg="$(echo "$cgs" | median)"
+    path="facility-booking direct"; [ "$label" = gateway ] && path="through the gateway"
+    echo "| $path | $c | $requests | ${other:-none} | $(printf '%.0f' "$(echo "$rates" | median)") $(echo "$rates" | spread 1) | $(ms "$(echo "$p50s" | median)") $(echo "$p50s" | spread 1000 1) | $p99 $(echo "$p99s" | spread 1000 1) | $(ms "$(echo "$maxs" | tr ' ' '\n' | sort -g | tail -n1)") | ${goal:-–} | $met | $(echo "$cbs" | median) / $cg / $(echo "$cps" | median) / $(echo "$cms" | median) |"
   done
   echo
   echo "| The database part alone: facility-booking's blocked-periods query for a random facility window (pgbench -c 1 -M prepared, 10 s) | Queries/s | Latency avg ms |"
   echo "|---|---:|---:|"
-  echo "| SELECT ... WHERE facility_id = ? AND status IN (...) AND target && ? AND period && ? ORDER BY lower(period) | $(printf '%.0f' "$PGB_TPS") | $PGB_LAT |"
+  echo "| the facility's active bookings in the window UNION ALL the active claims of its items in it | $(printf '%.0f' "$PGB_TPS") | $PGB_LAT |"
   echo
   echo "EXPLAIN (ANALYZE, BUFFERS) of that query for one facility window ($FROM_ISO to $TO_ISO):"
   echo

@@ -53,23 +53,11 @@ pg_ensure
 fresh_db bench_pgbench
 start_registry_and_booking bench_registry bench_booking
 GATEWAY_PID=""
-if $WITH_GATEWAY; then
-  log "starting the gateway on $GATEWAY_PORT (rate limit off: one benchmark client is not abuse)"
-  start_service gateway gateway "${COMMON_ENV[@]}" GATEWAY_PORT="$GATEWAY_PORT" GATEWAY_RATE_LIMIT_ENABLED=false GATEWAY_CB_DELAY=10S \
-    REGISTRY_URL="http://127.0.0.1:$REGISTRY_PORT" BOOKING_URL="http://127.0.0.1:$BOOKING_PORT" \
-    APPLICATION_URL="http://127.0.0.1:$NOWHERE_PORT" GATEWAY_PUBLIC_URL="http://127.0.0.1:$GATEWAY_PORT"
-  GATEWAY_PID=$LAST_PID
-fi
+$WITH_GATEWAY && start_gateway
 wait_ready "$REGISTRY_PORT" 120 registry
 wait_ready "$BOOKING_PORT" 120 booking
 GATEWAY_NOTE=""
-if $WITH_GATEWAY && ! wait_http "http://127.0.0.1:$GATEWAY_PORT/q/health/ready" 120; then
-  GATEWAY_NOTE="The gateway did not become ready, so it was left out: $(grep -m1 -E 'ERROR|Exception' "$WORK/gateway.log" || tail -n1 "$WORK/gateway.log")"
-  log "$GATEWAY_NOTE"
-  stop_pid "$GATEWAY_PID"
-  WITH_GATEWAY=false
-  GATEWAY_PID=""
-fi
+$WITH_GATEWAY && gateway_ready
 
 # ---- registry data: one centre, FACILITIES facilities, ORGS organisations with SME declarations ----
 REG="http://127.0.0.1:$REGISTRY_PORT"
@@ -128,9 +116,6 @@ run_wrk() {
   log "$label c=$c: $result"
 }
 
-# spread divisor: "[lowest–highest]" of the numbers on stdin, each divided by divisor.
-spread() { tr ' ' '\n' | grep -v '^$' | sort -g | awk -v k="$1" '{ v[NR] = $1 / k } END { printf "[%.0f–%.0f]", v[1], v[NR] }'; }
-field() { sed -n "s/.*[ |]$1=\([^ |]*\).*/\1/p" <<<"$2"; }
 
 BOOK_URL="http://127.0.0.1:$BOOKING_PORT"
 log "warm-up ${WARMUP}s (JIT, connection pools, registry cache)"

@@ -273,6 +273,30 @@ start_registry_and_booking() {
   BOOKING_PID=$LAST_PID
 }
 
+# start_gateway: the packaged gateway on GATEWAY_PORT in front of the registry and facility-booking (application-service
+# at a closed port), rate limits off (per client, per address, availability's): one benchmark client is not abuse.
+# Sets GATEWAY_PID.
+start_gateway() {
+  log "starting the gateway on $GATEWAY_PORT (rate limits off: one benchmark client is not abuse)"
+  start_service gateway gateway "${COMMON_ENV[@]}" GATEWAY_PORT="$GATEWAY_PORT" GATEWAY_RATE_LIMIT_ENABLED=false GATEWAY_CB_DELAY=10S \
+    GATEWAY_IP_RATE_LIMIT_ENABLED=false GATEWAY_AVAILABILITY_RATE_LIMIT_CAPACITY=100000000 \
+    GATEWAY_AVAILABILITY_RATE_LIMIT_REFILL_TOKENS=100000000 \
+    REGISTRY_URL="http://127.0.0.1:$REGISTRY_PORT" BOOKING_URL="http://127.0.0.1:$BOOKING_PORT" \
+    APPLICATION_URL="http://127.0.0.1:$NOWHERE_PORT" GATEWAY_PUBLIC_URL="http://127.0.0.1:$GATEWAY_PORT"
+  GATEWAY_PID=$LAST_PID
+}
+
+# gateway_ready: waits for the gateway; if it never gets ready, stops it and leaves it out of the run
+# (WITH_GATEWAY=false, GATEWAY_NOTE says why).
+gateway_ready() {
+  wait_http "http://127.0.0.1:$GATEWAY_PORT/q/health/ready" 120 && return 0
+  GATEWAY_NOTE="The gateway did not become ready, so it was left out: $(grep -m1 -E 'ERROR|Exception' "$WORK/gateway.log" || tail -n1 "$WORK/gateway.log")"
+  log "$GATEWAY_NOTE"
+  stop_pid "$GATEWAY_PID"
+  WITH_GATEWAY=false
+  GATEWAY_PID=""
+}
+
 # ---- data ------------------------------------------------------------------------------------
 
 # Valid Norwegian organisation numbers (MOD11, weights 3 2 7 6 5 4 3 2), starting at 920000000 + offset.
@@ -360,6 +384,12 @@ pg_tree_pids() {
   done
   return 0
 }
+
+# spread divisor [decimals]: "[lowest–highest]" of the numbers on stdin, each divided by divisor.
+spread() { tr ' ' '\n' | grep -v '^$' | sort -g | awk -v k="$1" -v d="${2:-0}" '{ v[NR] = $1 / k } END { printf "[%.*f–%.*f]", d, v[1], d, v[NR] }'; }
+
+# field name line: the value of name=value in a wrk RESULT line (or a "|"-separated run line).
+field() { sed -n "s/.*[ |]$1=\([^ |]*\).*/\1/p" <<<"$2"; }
 
 # The median of the numbers on stdin, separated by spaces or newlines.
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }

@@ -20,8 +20,11 @@ CATEGORIES = [
     ("Hibernate, JDBC, pool", r"org/hibernate|org/postgresql|io/agroal"),
     ("JSON (Jackson)", r"jackson"),
     ("OpenTelemetry", r"opentelemetry"),
-    ("start-up: Flyway, configuration, CDI", r"org/flywaydb|smallrye/config|io/quarkus/arc"),
-    ("logging and access log", r"logmanager|jboss/logging|AccessLog"),
+    # Start-up frames only: CDI's interceptors (io/quarkus/arc) sit under every request as well.
+    ("start-up: Flyway, configuration, CDI", r"org/flywaydb|io/quarkus/runtime/Application\.start|StartupContext"),
+    # AccessLogHandler.handle sits under the whole request; only its completion handler writes the log.
+    ("logging and access log", r"logmanager|jboss/logging|AccessLogHandler\$1|AccessLogReceiver"),
+    ("the service's own code (no.katapult) and the JDK code it calls (java.time, collections)", r"no/katapult"),
     ("HTTP server (Vert.x, Netty, RESTEasy)", r"netty|vertx|resteasy"),
 ]
 
