@@ -1,17 +1,24 @@
 package no.katapult.booking;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import no.katapult.booking.rules.BookableResource;
+import no.katapult.booking.rules.Interval;
 import no.katapult.booking.rules.ResourceType;
 import no.katapult.common.pagination.PageRequest;
 import no.katapult.common.pagination.PageResponse;
 import no.katapult.common.security.Caller;
 import no.katapult.common.security.Roles;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -54,8 +61,30 @@ public class BookingQueries {
               JOIN booking b ON b.id = c.booking_id
             ORDER BY 3, 1""";
 
+    /**
+     * The blocked periods of the same collisions, for availability: only the periods, read from the claims
+     * themselves (the trigger keeps a claim's period and active flag those of its booking), with UNION ALL.
+     * A booking found twice (through the facility and a claim, or two claims) is a duplicate hole, which
+     * Interval.subtract merges away, so PostgreSQL need not sort and deduplicate some 400 rows per window.
+     * Plain JDBC parameters: facility, type, resource, resource, from, to, items, from, to.
+     */
+    private static final String BLOCKED = """
+            SELECT lower(b.period), upper(b.period) FROM booking b
+             WHERE b.facility_id = ? AND b.status IN ('REQUESTED', 'CONFIRMED')
+               AND b.target && (CASE WHEN ? = 'FACILITY' THEN uuid_range(NULL, NULL)
+                                ELSE uuid_range(CAST(? AS uuid), CAST(? AS uuid), '[]') END)
+               AND b.period && tstzrange(?, ?, '[)')
+            UNION ALL
+            SELECT lower(c.period), upper(c.period)
+              FROM unnest(CAST(? AS uuid[])) AS claimed(item)
+              JOIN booking_item_claim c ON c.item_id = claimed.item AND c.active
+                                       AND c.period && tstzrange(?, ?, '[)')""";
+
     @Inject
     EntityManager em;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Inject
     Caller caller;
@@ -103,13 +132,32 @@ public class BookingQueries {
     /**
      * Blocked (buffer-padded) periods, overlapping [from, to), of the active bookings that a booking of the
      * resource made now would collide with: those of its facility that hold it, and those that claim any of
-     * the items it would claim.
+     * the items it would claim; in no order, and a period may come more than once. Plain JDBC: this read
+     * runs on every availability request, and Hibernate's native-query path cost as much CPU as the query.
      */
-    public List<OffsetDateTime[]> blockedPeriods(BookableResource resource, OffsetDateTime from, OffsetDateTime to) {
-        List<OffsetDateTime[]> result = new ArrayList<>();
-        for (Object[] r : collisions(resource.facility().id(), resource.type(), resource.resourceId(),
-                resource.claimedItems(), from, to, 0)) {
-            result.add(new OffsetDateTime[]{timestamp(r[2]), timestamp(r[3])});
+    public List<Interval> blockedPeriods(BookableResource resource, Instant from, Instant to) {
+        OffsetDateTime lower = from.atOffset(ZoneOffset.UTC);
+        OffsetDateTime upper = to.atOffset(ZoneOffset.UTC);
+        List<Interval> result = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(BLOCKED)) {
+            select.setObject(1, resource.facility().id());
+            select.setString(2, resource.type().name());
+            select.setString(3, resource.resourceId().toString());
+            select.setString(4, resource.resourceId().toString());
+            select.setObject(5, lower);
+            select.setObject(6, upper);
+            select.setArray(7, connection.createArrayOf("uuid", resource.claimedItems().toArray()));
+            select.setObject(8, lower);
+            select.setObject(9, upper);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    result.add(new Interval(rows.getObject(1, OffsetDateTime.class).toInstant(),
+                            rows.getObject(2, OffsetDateTime.class).toInstant()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("Reading the blocked periods failed", e);
         }
         return result;
     }

@@ -103,6 +103,13 @@ class RegistryChangesTest extends AtMondayMorning {
         assertTrue(claimedItems(winner).contains(item), "the new facility's booking claims the item");
         assertEquals(List.of(), claimedItems(winners.get(5)), "the old facility's booking claims nothing");
         assertTrue(claimedItems(wholeOldFacility).contains(item), "the earlier whole-facility booking still claims it");
+        // The winner is found by the new facility's availability both as its booking and as the item's claim;
+        // the duplicate blocks its hours once.
+        boolean facilityWon = "FACILITY".equals(now.getString("resourceType"));
+        String[] afterRace = facilityWon
+                ? new String[]{"00-10", "12-14", "16-18", "20-24"} : new String[]{"00-10", "12-14", "16-19", "21-24"};
+        assertFree("FACILITY", newFacility, afterRace);
+        assertFree("EQUIPMENT", item, afterRace);
         BookingGuarantee.assertHolds(dataSource);
     }
 

@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -79,9 +78,8 @@ public class AvailabilityService {
         // period [x, y) exactly when [s, e) stays out of [x - b, y + b).
         Duration buffer = Duration.ofMinutes(policy.bufferMinutes());
         List<Interval> unavailable = new ArrayList<>(closed);
-        for (OffsetDateTime[] blocked : queries.blockedPeriods(resource, lower.minus(buffer).atOffset(ZoneOffset.UTC),
-                upper.plus(buffer).atOffset(ZoneOffset.UTC))) {
-            unavailable.add(new Interval(blocked[0].toInstant().minus(buffer), blocked[1].toInstant().plus(buffer)));
+        for (Interval blocked : queries.blockedPeriods(resource, lower.minus(buffer), upper.plus(buffer))) {
+            unavailable.add(new Interval(blocked.start().minus(buffer), blocked.end().plus(buffer)));
         }
         // The horizon limits when a booking may start: an interval that begins before it stays whole.
         return Interval.subtract(open, unavailable).stream()
