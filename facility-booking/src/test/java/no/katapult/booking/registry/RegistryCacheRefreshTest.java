@@ -3,6 +3,7 @@ package no.katapult.booking.registry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
 import no.katapult.booking.Api;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static no.katapult.common.testing.ProblemAssert.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Availability reads the registry through a cache that refreshes ahead: a read in the last third of an entry's
  * lifetime is answered from the cache and has the entry read again behind it, so no request waits for the
- * registry while the resource is in use. With a 9 s lifetime here, the refresh point is at 6 s.
+ * registry while the resource is in use. With a 9 s lifetime here, the refresh point is at 6 s. The lifetime
+ * stays the staleness bound, also while the registry is down: a failed refresh leaves the entry to expire.
  */
 @QuarkusTest
 @TestProfile(RegistryCacheRefreshTest.NineSecondLifetime.class)
@@ -55,8 +58,29 @@ class RegistryCacheRefreshTest extends WithClosedBreaker {
         assertEquals(2, RegistryStub.requestsFor(path), "one refresh, and no call on a read's path");
     }
 
+    @Test
+    void whileTheRegistryIsDownAnEntryAnswersUntilItsLifetimeEndsAndNoLonger() throws InterruptedException {
+        freeIntervals(RegistryStub.facility().register());
+        UUID facility = RegistryStub.facility().register();
+        long cachedAt = System.nanoTime();
+        assertFalse(freeIntervals(facility).isEmpty());
+
+        RegistryStub.shutDown();
+        try {
+            Thread.sleep(6_500);
+            assertFalse(freeIntervals(facility).isEmpty(), "a refresh that fails behind the read does not fail it");
+            Thread.sleep(Math.max(0, 9_200 - (System.nanoTime() - cachedAt) / 1_000_000));
+            assertProblem(availability(facility), 503, "registry-unavailable");
+        } finally {
+            RegistryStub.restart();
+        }
+    }
+
     private static List<?> freeIntervals(UUID facility) {
-        return Api.availability("FACILITY", facility, "2027-01-11T00:00:00+01:00", "2027-01-12T00:00:00+01:00")
-                .then().statusCode(200).extract().jsonPath().getList("intervals");
+        return availability(facility).then().statusCode(200).extract().jsonPath().getList("intervals");
+    }
+
+    private static Response availability(UUID facility) {
+        return Api.availability("FACILITY", facility, "2027-01-11T00:00:00+01:00", "2027-01-12T00:00:00+01:00");
     }
 }
