@@ -92,7 +92,8 @@ public class MailSender {
                 }
             }
             String error = describe(e);
-            LOG.debugf("Mail %d to the SMTP server failed (%s): %s", n.id(), permanent ? "permanently" : "will retry", error);
+            // WARN: a mail that waits for its retry (30 s, then minutes) is otherwise invisible in the log.
+            LOG.warnf("Mail %d to the SMTP server failed (%s): %s", n.id(), permanent ? "permanently" : "will retry", error);
             return store.record(n, error, permanent);
         }
     }
