@@ -174,6 +174,9 @@ public interface EventHubConfig {
 
         /** DISABLED, OPTIONAL or REQUIRED (env CATAPULT_SMTP_STARTTLS). */
         String startTls();
+
+        /** How long an idle pooled SMTP connection is kept (env CATAPULT_SMTP_KEEP_ALIVE). */
+        Duration keepAlive();
     }
 
     /** The identity provider's directory, where the operators of a centre are found. */
