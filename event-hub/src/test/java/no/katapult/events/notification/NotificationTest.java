@@ -152,16 +152,8 @@ class NotificationTest {
 
     @Test
     void whileSmtpIsDownMailsAreRetriedAndEachArrivesExactlyOnce() {
-        String run = run();
-        List<Expected> expected = new ArrayList<>();
-        List<EventEnvelope> events = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            String booker = address("patient-" + i, run);
-            EventEnvelope e = NotificationEvents.booking("no.katapult.booking.confirmed", "digicat", TestOrgNumbers.fresh(),
-                    booker, i % 2 == 0 ? "nb" : "en", "0.00", "Venter");
-            events.add(e);
-            expected.add(new Expected(booker, e, MailKind.BOOKING_CONFIRMED, i % 2 == 0 ? Language.NB : Language.EN));
-        }
+        List<Expected> expected = confirmations("patient-", 4, true);
+        List<EventEnvelope> events = expected.stream().map(Expected::event).toList();
         mail.stop();
         try {
             Events.append(outbox, events.toArray(EventEnvelope[]::new));
@@ -193,16 +185,8 @@ class NotificationTest {
     void aBurstOfMailsGoesOutAtTheFirstAttempt() {
         // With pooled connections off, Vert.x mail left about one send in 50 waiting in its pool until the send
         // timeout; 50 mails in a row then rarely all went out at their first attempt.
-        String run = run();
-        List<Expected> expected = new ArrayList<>();
-        List<EventEnvelope> events = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            String booker = address("burst-" + i, run);
-            EventEnvelope e = NotificationEvents.booking("no.katapult.booking.confirmed", "digicat", TestOrgNumbers.fresh(),
-                    booker, "nb", "0.00", "Venter");
-            events.add(e);
-            expected.add(new Expected(booker, e, MailKind.BOOKING_CONFIRMED, Language.NB));
-        }
+        List<Expected> expected = confirmations("burst-", 50, false);
+        List<EventEnvelope> events = expected.stream().map(Expected::event).toList();
         Events.append(outbox, events.toArray(EventEnvelope[]::new));
         awaitMails(expected);
         await().atMost(ARRIVAL).until(() -> sentRows(events) == events.size());
@@ -300,6 +284,20 @@ class NotificationTest {
             MailKind.APPLICATION_DECIDED, new String[]{"er innvilget", "has been rejected"},
             MailKind.PARTNER_DECIDED, new String[]{"der dere er partner", "in which you are a partner"});
     private static final String[] SIGNATURES = {"Hilsen\nNorsk katapult", "Kind regards\nNorsk katapult"};
+
+    /** Booking confirmations to {@code count} bookers of a fresh run, in Bokmål or, when {@code mixed}, every other one in English. */
+    private static List<Expected> confirmations(String prefix, int count, boolean mixed) {
+        String run = run();
+        List<Expected> expected = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Language language = mixed && i % 2 == 1 ? Language.EN : Language.NB;
+            String booker = address(prefix + i, run);
+            EventEnvelope e = NotificationEvents.booking("no.katapult.booking.confirmed", "digicat", TestOrgNumbers.fresh(),
+                    booker, language.tag(), "0.00", "Venter");
+            expected.add(new Expected(booker, e, MailKind.BOOKING_CONFIRMED, language));
+        }
+        return expected;
+    }
 
     /** Waits until every expected mail is in its reader's inbox; returns the inboxes. */
     private static Map<String, List<MailServer.Received>> awaitMails(List<Expected> expected) {
