@@ -3,24 +3,26 @@
 #   direct  -> the service itself
 #   gateway -> through the katapult gateway (rate limiter, breaker, OIDC filter all active)
 #   nginx   -> through nginx as a reference reverse proxy (upstream keep-alive, no access log)
-# Prints a Markdown table (throughput, p50, p99) with the machine, the command and the date, and saves it in
-# bench/results/ (git-ignored).
+# Prints a Markdown table (throughput, p50, p99, and the CPU each process spent per request) with the machine, the
+# command, the date and the load average, and saves it in bench/results/ (git-ignored).
 #
 #   bench/gateway.sh                 # upstream: catapult-registry's packaged jar + an embedded PostgreSQL
 #   UPSTREAM=stub bench/gateway.sh   # upstream: a static JSON answer from nginx (no service, no database)
 #
-# Settings (env): DURATION=10s per round, ROUNDS=3, WARMUP=8s, THREADS=2, LOADS="8 64" (wrk connections:
-# moderate, then heavy),
+# Settings (env): DURATION=10s per round, ROUNDS=3, WARMUP=30s (each of three warm-up runs; with 8 s the
+# gateway's C2 compiler still took half its CPU in the measured rounds), THREADS=2, LOADS="8 64" (wrk
+# connections: moderate, then heavy),
 # BENCH_PATH=/api/v1/centres, ports BENCH_PORT_BASE=19080 (gateway +0, service +1, nginx +2, stub +3,
 # PostgreSQL +352), REGISTRY_DB_URL/USER/PASSWORD to use an existing database instead of the embedded one,
-# KEEP_WORK=1 to keep the logs and raw wrk output.
+# KEEP_WORK=1 to keep the logs and raw wrk output, PROFILE=cpu for the gateway's CPU breakdown (async-profiler)
+# during its first round at each load.
 # Needs: java 17, wrk and nginx (apt-get install -y wrk nginx), curl; builds the gateway jar if missing.
 set -euo pipefail
 # lib.sh for ROOT, settings, nginx_conf_head and median; this script keeps its own process handling (cleanup,
 # start_service, log and wait_http below replace lib.sh's).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-settings UPSTREAM=registry DURATION=10s ROUNDS=3 WARMUP=8s THREADS=2 LOADS="8 64" BENCH_PATH=/api/v1/centres \
+settings UPSTREAM=registry DURATION=10s ROUNDS=3 WARMUP=30s THREADS=2 LOADS="8 64" BENCH_PATH=/api/v1/centres \
   BENCH_PORT_BASE=19080
 BASE=$BENCH_PORT_BASE
 GATEWAY_PORT=$BASE; SERVICE_PORT=$((BASE + 1)); NGINX_PORT=$((BASE + 2)); STUB_PORT=$((BASE + 3)); PG_PORT=$((BASE + 352))
@@ -116,6 +118,7 @@ start_service() {
       REGISTRY_DB_PASSWORD="${REGISTRY_DB_PASSWORD:-catapult}" CATAPULT_OIDC_URL="http://127.0.0.1:9/realms/catapult" \
       java -Xmx256m -jar "$WORK/registry/quarkus-run.jar" >"$WORK/registry.log" 2>&1 &
     PIDS+=($!)
+    SERVICE_PID=$!
     if ! wait_http "http://127.0.0.1:$SERVICE_PORT/q/health/ready" 180; then
       tail -n 30 "$WORK/registry.log" >&2
       exit 1
@@ -172,6 +175,7 @@ start_gateway() {
     GATEWAY_IP_RATE_LIMIT_CAPACITY=1000000000 GATEWAY_IP_RATE_LIMIT_REFILL_TOKENS=1000000000 \
     java -Xmx256m -jar "$WORK/gateway/quarkus-run.jar" >"$WORK/gateway.log" 2>&1 &
   PIDS+=($!)
+  GATEWAY_PID=$!
   wait_http "http://127.0.0.1:$GATEWAY_PORT/q/health/ready" 60 || { tail -n 30 "$WORK/gateway.log" >&2; exit 1; }
 }
 
@@ -183,10 +187,22 @@ to_ms() {
     printf "%.2f", n * f }'
 }
 
-measure() { # name, url, connections -> "rps p50 p99 errors"
+# nginx's workers (the proxy, and in stub mode the upstream too).
+nginx_pids() { pgrep -P "$(cat "$WORK/nginx.pid")" | tr '\n' ' '; }
+
+# CPU microseconds per request from ticks (1/100 s) and a request count.
+per_request_us() { awk -v t="$1" -v n="$2" 'BEGIN { printf "%.0f", (n > 0 ? t * 10000 / n : 0) }'; }
+
+measure() { # name, url, connections -> "rps p50 p99 errors gateway-us nginx-us service-us"
   wrk -t"$THREADS" -c"$3" -d2s "$2" >/dev/null 2>&1 || true   # settle this path's connections
-  local out
+  local out g0 n0 s0 g1 n1 s1 requests
+  g0="$(cpu_ticks "$GATEWAY_PID")"; n0="$(cpu_ticks $(nginx_pids))"; s0="$(cpu_ticks "${SERVICE_PID:-}")"
+  local profiling=""
+  if [ "${PROFILE:-}" = cpu ] && [ "$1" = "gateway-r1" ]; then profiling=1; cpu_profile_start "$GATEWAY_PID"; fi
   out="$(wrk -t"$THREADS" -c"$3" -d"$DURATION" --latency "$2")"
+  [ -z "$profiling" ] || cpu_profile_report "$GATEWAY_PID" "gateway-$3-connections" >>"$WORK/profile.md"
+  g1="$(cpu_ticks "$GATEWAY_PID")"; n1="$(cpu_ticks $(nginx_pids))"; s1="$(cpu_ticks "${SERVICE_PID:-}")"
+  requests="$(echo "$out" | awk '/requests in/ {print $1}')"
   echo "$out" >"$WORK/wrk-$1-$3.txt"
   local rps p50 p99 non2xx errors
   rps="$(echo "$out" | awk '/^Requests\/sec/ {print $2}')"
@@ -194,7 +210,8 @@ measure() { # name, url, connections -> "rps p50 p99 errors"
   p99="$(to_ms "$(echo "$out" | awk '$1 == "99%" {print $2}')")"
   non2xx="$(echo "$out" | awk '/Non-2xx/ {print $5}')"
   errors="$(echo "$out" | awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}')"
-  echo "$rps $p50 $p99 $(( ${non2xx:-0} + ${errors:-0} ))"
+  echo "$rps $p50 $p99 $(( ${non2xx:-0} + ${errors:-0} )) $(per_request_us $((g1 - g0)) "$requests")" \
+    "$(per_request_us $((n1 - n0)) "$requests") $(per_request_us $((s1 - s0)) "$requests")"
 }
 
 start_service
@@ -220,11 +237,11 @@ upstream_desc="catapult-registry (packaged jar, embedded PostgreSQL 14, 20 seede
   echo "- Machine: $(nproc) cores ($cpu), $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr); load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- Software: $(java -version 2>&1 | head -n1), $(nginx -v 2>&1 | sed 's/.*: //'), $(wrk -v 2>&1 | head -n1 | cut -d' ' -f1-2)"
   echo "- Request: GET $BENCH_PATH ($BODY_BYTES bytes), upstream: $upstream_desc"
-  echo "- Load: wrk -t$THREADS -c<connections> -d$DURATION --latency; $ROUNDS rounds alternating direct, gateway, nginx (2 s settle before each), median per cell; JIT warm-up $WARMUP ×3 first; all on this one machine"
+  echo "- Load: wrk -t$THREADS -c<connections> -d$DURATION --latency; $ROUNDS rounds alternating direct, gateway, nginx (2 s settle before each), median per cell; JIT warm-up $WARMUP ×3 first (gateway twice, nginx once); all on this one machine"
   echo "- Command: \`$COMMAND\`"
   echo
-  echo "| connections | path | requests/s | p50 (ms) | p99 (ms) | errors / non-2xx (all rounds) |"
-  echo "| ---: | --- | ---: | ---: | ---: | ---: |"
+  echo "| connections | path | requests/s | p50 (ms) | p99 (ms) | errors / non-2xx (all rounds) | CPU µs per request: gateway / nginx / service |"
+  echo "| ---: | --- | ---: | ---: | ---: | ---: | --- |"
 } >"$WORK/report.md"
 
 # JIT warm-up of the service and the gateway together (through the gateway reaches both), then nginx.
@@ -237,17 +254,21 @@ wrk -t"$THREADS" -c16 -d"$WARMUP" "$NGINX_URL" >/dev/null 2>&1 || true
 # each cell is the median over the rounds.
 summary=""
 for c in $LOADS; do
-  declare -A rps=() p50=() p99=() err=()
+  declare -A rps=() p50=() p99=() err=() gus=() nus=() sus=()
   for round in $(seq 1 "$ROUNDS"); do
     for target in direct gateway nginx; do
       case $target in direct) url=$DIRECT_URL ;; gateway) url=$GATEWAY_URL ;; nginx) url=$NGINX_URL ;; esac
-      read -r r a b e <<<"$(measure "$target-r$round" "$url" "$c")"
+      read -r r a b e gu nu su <<<"$(measure "$target-r$round" "$url" "$c")"
       rps[$target]+=" $r"; p50[$target]+=" $a"; p99[$target]+=" $b"; err[$target]=$(( ${err[$target]:-0} + e ))
+      gus[$target]+=" $gu"; nus[$target]+=" $nu"; sus[$target]+=" $su"
     done
   done
   for target in direct gateway nginx; do
-    printf '| %s | %s | %.0f | %.2f | %.2f | %s |\n' "$c" "$target" "$(echo "${rps[$target]}" | median)" \
-      "$(echo "${p50[$target]}" | median)" "$(echo "${p99[$target]}" | median)" "${err[$target]}" >>"$WORK/report.md"
+    service_us="$(echo "${sus[$target]}" | median)"
+    [ "$UPSTREAM" = stub ] && service_us="(in nginx)"
+    printf '| %s | %s | %.0f | %.2f | %.2f | %s | %s / %s / %s |\n' "$c" "$target" "$(echo "${rps[$target]}" | median)" \
+      "$(echo "${p50[$target]}" | median)" "$(echo "${p99[$target]}" | median)" "${err[$target]}" \
+      "$(echo "${gus[$target]}" | median)" "$(echo "${nus[$target]}" | median)" "$service_us" >>"$WORK/report.md"
   done
   summary+="$(awk -v c="$c" -v g="$(echo "${rps[gateway]}" | median)" -v n="$(echo "${rps[nginx]}" | median)" \
     -v gp="$(echo "${p50[gateway]}" | median)" -v dp="$(echo "${p50[direct]}" | median)" \
@@ -256,12 +277,20 @@ for c in $LOADS; do
   for target in direct gateway nginx; do
     [ "${err[$target]}" = 0 ] || summary+="- NOT A MEASUREMENT at $c connections: $target answered ${err[$target]} requests with an error or a non-2xx status"$'\n'
   done
-  unset rps p50 p99 err
+  # The proxies' own CPU per request: the gateway's on its path; nginx's on its path less what its workers spent
+  # on the gateway's path (in stub mode they serve the upstream on both).
+  summary+="$(awk -v c="$c" -v g="$(echo "${gus[gateway]}" | median)" -v n="$(echo "${nus[nginx]}" | median)" \
+    -v s="$(echo "${nus[gateway]}" | median)" \
+    'BEGIN { p = n - s; printf "- %s connections: CPU per request as a proxy: gateway %d µs, nginx %d µs (%.1f×)\n", c, g, p, (p > 0 ? g / p : 0) }')"$'\n'
+  unset rps p50 p99 err gus nus sus
 done
 {
   echo
   echo "$summary"
-  echo "Goal (issue 12): gateway throughput at least 0.9× nginx's at 16 and at 64 connections, and at most 0.5 ms added to p50 against direct."
+  echo "Load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+  [ ! -f "$WORK/profile.md" ] || cat "$WORK/profile.md"
+  echo
+  echo "Goal (issue 12): gateway throughput at least 0.9× nginx's at 16 and at 64 connections, and at most 0.5 ms added to p50 against direct; against a static upstream (UPSTREAM=stub), the gateway's CPU per request at most 2× nginx's."
 } >>"$WORK/report.md"
 
 mkdir -p "$ROOT/bench/results"
