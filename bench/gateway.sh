@@ -10,7 +10,7 @@
 #   UPSTREAM=stub bench/gateway.sh   # upstream: a static JSON answer from nginx (no service, no database)
 #
 # Settings (env): DURATION=10s per round, ROUNDS=3, WARMUP=30s (each of three warm-up runs; with 8 s the
-# gateway's C2 compiler still took half its CPU in the measured rounds), THREADS=2, LOADS="8 64" (wrk
+# gateway's C2 compiler still took half its CPU in the measured rounds), THREADS=2, LOADS="16 64" (wrk
 # connections: moderate, then heavy),
 # BENCH_PATH=/api/v1/centres, ports BENCH_PORT_BASE=19080 (gateway +0, service +1, nginx +2, stub +3,
 # PostgreSQL +352), REGISTRY_DB_URL/USER/PASSWORD to use an existing database instead of the embedded one,
@@ -22,7 +22,7 @@ set -euo pipefail
 # start_service, log and wait_http below replace lib.sh's).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-settings UPSTREAM=registry DURATION=10s ROUNDS=3 WARMUP=30s THREADS=2 LOADS="8 64" BENCH_PATH=/api/v1/centres \
+settings UPSTREAM=registry DURATION=10s ROUNDS=3 WARMUP=30s THREADS=2 LOADS="16 64" BENCH_PATH=/api/v1/centres \
   BENCH_PORT_BASE=19080
 BASE=$BENCH_PORT_BASE
 GATEWAY_PORT=$BASE; SERVICE_PORT=$((BASE + 1)); NGINX_PORT=$((BASE + 2)); STUB_PORT=$((BASE + 3)); PG_PORT=$((BASE + 352))
