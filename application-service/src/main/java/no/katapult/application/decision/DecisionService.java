@@ -57,7 +57,7 @@ public class DecisionService {
     @Transactional
     public ApplicationView decide(UUID applicationId, DecisionRequest body, String ifMatch) {
         @SuppressWarnings("unchecked")
-        List<UUID> callIds = em.createNativeQuery("SELECT call_id FROM application WHERE id = ?1", UUID.class)
+        List<UUID> callIds = em.createNativeQuery("SELECT call_id FROM application WHERE id = ?1")
                 .setParameter(1, applicationId).getResultList();
         if (callIds.isEmpty()) {
             throw ApplicationAccess.notFound(applicationId);
