@@ -23,6 +23,12 @@
 #              AOT.end_recording once it is ready, and -XX:AOTMode=create in a JVM of its own
 #   aot        the AOT cache with both compilers;  aot-serial-c1  the AOT cache and C1 with the serial collector
 #   aot-lean   aot-serial-c1 with a 16 MB initial heap (-Xms16m), which the collector grows as it needs
+#   lean       serial-c1-xms16 with glibc's malloc held to two arenas (MALLOC_ARENA_MAX=2) and smaller thread
+#              stacks (-Xss512k)
+#   lean-netty lean with one Netty arena for heap and one for direct buffers instead of two per core
+#   aot-lean-malloc  aot-lean with MALLOC_ARENA_MAX=2 and -Xss512k
+#   custom     -Xmx256m and whatever CUSTOM_OPTS holds, on the JDK 17 (custom25: on JAVA25; aot-custom: on JAVA25
+#              with the AOT cache and C1)
 # An AOT cache holds only classes of the JVM's own class loaders: build the module with
 # -Dquarkus.package.jar.type=aot-jar (every jar on the class path) for it to hold the application's classes.
 # The dynamic archive is made as the launcher makes it: a start with -XX:+RecordDynamicDumpInfo and, once it is
@@ -33,18 +39,23 @@
 # the JVM at that moment. The service runs in a copy of its target/quarkus-app (a CDS archive names its jars
 # relatively and checks their size and time) on a throwaway database, with the OIDC stub as its provider.
 #
+# NMT=1: every measured start also runs with -XX:NativeMemoryTracking=summary (a few MB of its own, in the RSS
+# column too), and the committed memory of each set's first start, by NMT category, follows the table, with
+# the libraries of the classes loaded at ready (bench/tools/class_breakdown.py).
+#
 # PROFILE=cpu: one more start of the tiered, the cds-c1 and the aot-c1 set each, not counted in the table, under
 # async-profiler (JIT threads included) until it stops; where its CPU went follows the table
 # (bench/tools/cpu_breakdown.py).
 #
-# Settings (env): RUNS=3, PROFILE=0, MODULE=catapult-registry (or facility-booking, application-service, event-hub),
+# Settings (env): RUNS=3, PROFILE=0, MODULE=catapult-registry (or facility-booking, application-service, event-hub,
+# gateway),
 # SETS="tiered c1 serial cds cds-c1 serial-cds-c1 appcds", BENCH_PORT_BASE=18160 (stub +0, service +1),
 # BENCH_PGHOST/PORT/USER. About 2 minutes on the 2-core machine.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 settings RUNS=3 MODULE=catapult-registry "SETS=tiered c1 serial cds cds-c1 serial-cds-c1 appcds jdk25-c1 aot-c1" \
-  PROFILE=0 JAVA25=/usr/lib/jvm/temurin-25-jdk-amd64 BENCH_PORT_BASE=18160
+  PROFILE=0 NMT=0 CUSTOM_OPTS= JAVA25=/usr/lib/jvm/temurin-25-jdk-amd64 BENCH_PORT_BASE=18160
 STUB_PORT=$BENCH_PORT_BASE; APP_PORT=$((BENCH_PORT_BASE + 1))
 COMMAND="${SETTINGS}bench/jvm-options.sh"
 
@@ -63,7 +74,8 @@ case "$MODULE" in
   application-service) PREFIX=APPLICATION ;;
   facility-booking) PREFIX=BOOKING ;;
   event-hub) PREFIX=EVENTS ;;
-  *) die "MODULE must be one of catapult-registry, application-service, facility-booking, event-hub" ;;
+  gateway) PREFIX=GATEWAY ;;   # no database; its readiness does not depend on its upstreams
+  *) die "MODULE must be one of catapult-registry, application-service, facility-booking, event-hub, gateway" ;;
 esac
 DB="bench_jvm_options"
 fresh_db "$DB"
@@ -92,14 +104,26 @@ options_of() { # set name: its JVM options
     aot) echo "-Xmx256m -XX:AOTCache=$AOT_CACHE" ;;
     aot-serial-c1) echo "-Xmx256m -XX:+UseSerialGC -XX:AOTCache=$AOT_CACHE -XX:TieredStopAtLevel=1" ;;
     aot-lean) echo "-Xmx256m -Xms16m -XX:+UseSerialGC -XX:AOTCache=$AOT_CACHE -XX:TieredStopAtLevel=1" ;;
+    aot-lean-malloc) echo "-Xmx256m -Xms16m -Xss512k -XX:+UseSerialGC -XX:AOTCache=$AOT_CACHE -XX:TieredStopAtLevel=1" ;;
+    lean) echo "-Xmx256m -Xms16m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1" ;;
+    lean-netty) echo "-Xmx256m -Xms16m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dio.netty.allocator.numHeapArenas=1 -Dio.netty.allocator.numDirectArenas=1" ;;
+    custom|custom25) echo "-Xmx256m ${CUSTOM_OPTS:-}" ;;
+    aot-custom) echo "-Xmx256m -XX:AOTCache=$AOT_CACHE -XX:TieredStopAtLevel=1 ${CUSTOM_OPTS:-}" ;;
     *) die "unknown set $1" ;;
   esac
 }
 
 java_of() { # set name: the java that runs it
   case "$1" in
-    *jdk25-c1|*aot|*aot-c1|*aot-serial-c1|*aot-lean|aot-training) echo "$JAVA25/bin/java" ;;
+    *jdk25-c1|*aot|*aot-c1|*aot-serial-c1|*aot-lean|*aot-lean-malloc|aot-training|custom25|aot-custom) echo "$JAVA25/bin/java" ;;
     *) echo java ;;
+  esac
+}
+
+malloc_arenas_of() { # set name: glibc's MALLOC_ARENA_MAX for it (8 per core is glibc's own default)
+  case "$1" in
+    *lean|*lean-netty|*aot-lean-malloc) echo 2 ;;
+    *) echo $(( 8 * $(nproc) )) ;;
   esac
 }
 
@@ -109,11 +133,15 @@ java_of() { # set name: the java that runs it
 start_once() {
   local label=$1 t0 t1 pid cpu rss anon file
   shift
+  local nmt=()
+  [ "$NMT" = 1 ] && [[ "$label" != priming && "$label" != dump && "$label" != aot-training && "$label" != profiled-* ]] \
+    && nmt=(-XX:NativeMemoryTracking=summary)
   t0=$(date +%s%N)
   # shellcheck disable=SC2068
   (cd "$APP_DIR" && exec env CATAPULT_OIDC_URL="$OIDC_URL" QUARKUS_LOG_CONSOLE_LEVEL=WARN \
     "${PREFIX}_PORT=$APP_PORT" "${PREFIX}_DB_URL=$(jdbc_url "$DB")" "${PREFIX}_DB_USER=$PGUSER_B" \
-    "${PREFIX}_DB_PASSWORD=bench" "$(java_of "$label")" $@ -jar quarkus-run.jar) >"$WORK/$label.log" 2>&1 &
+    "${PREFIX}_DB_PASSWORD=bench" "MALLOC_ARENA_MAX=$(malloc_arenas_of "$label")" \
+    "$(java_of "$label")" "${nmt[@]}" $@ -jar quarkus-run.jar) >"$WORK/$label.log" 2>&1 &
   pid=$!
   track_pid "$pid"
   until curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$APP_PORT/q/health/ready"; do
@@ -125,6 +153,12 @@ start_once() {
   rss=$(awk '/^VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status")
   anon=$(awk '/^RssAnon/ {print int($2 / 1024)}' "/proc/$pid/status")
   file=$(awk '/^RssFile/ {print int($2 / 1024)}' "/proc/$pid/status")
+  if [ ${#nmt[@]} -gt 0 ] && [ ! -s "$WORK/$label.nmt" ]; then
+    local java; java="$(java_of "$label")"
+    "${java%java}jcmd" "$pid" VM.native_memory summary scale=MB >"$WORK/$label.nmt" 2>&1 || true
+    "${java%java}jcmd" "$pid" VM.class_hierarchy >"$WORK/$label.classes" 2>&1 || true
+    "${java%java}jcmd" "$pid" GC.heap_info >>"$WORK/$label.nmt" 2>&1 || true
+  fi
   if [ -n "${DUMP_TO:-}" ]; then
     local d0=$(date +%s%N)
     jcmd "$pid" VM.cds dynamic_dump "$DUMP_TO" >"$WORK/dump-jcmd.log" 2>&1 || die "jcmd dump failed: $(cat "$WORK/dump-jcmd.log")"
@@ -202,6 +236,26 @@ BENCH_JAVA_OPTS="per set, in the table"
   echo
   echo "- Each cell: median of $RUNS starts [lowest–highest], the sets taken in turn.$( [ -s "$ARCHIVE" ] && echo " CDS archive: $(du -m "$ARCHIVE" | cut -f1) MB (dynamic; jcmd took ${DUMP_MS} ms, the JVM stopped meanwhile)")$( [ -s "$AOT_CACHE" ] && echo ", AOT cache $(du -m "$AOT_CACHE" | cut -f1) MB (jcmd AOT.end_recording took ${END_MS} ms, the JVM stopped meanwhile; the assembly ${AOT_MS} ms, beside it)")$( [ -f "$APP_DIR/app-cds.jsa" ] && echo ", $(du -m "$APP_DIR/app-cds.jsa" | cut -f1) MB (Quarkus)")."
   echo "- Load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+  if [ "$NMT" = 1 ]; then
+    echo
+    echo "Committed memory at ready by NMT category (MB; first start of each set; RSS counts only the touched part):"
+    echo
+    categories=("Java Heap" Class Metaspace Symbol Code Thread GC "Shared class space" Other Internal "Native Memory Tracking")
+    echo "| set | total | $(printf '%s | ' "${categories[@]}")"
+    echo "|---|---:|$(printf -- '---:|%.0s' "${categories[@]}")"
+    for set in $SETS; do
+      row="| $set | $(awk '/^Total:/ {match($0, /committed=[0-9]+/); print substr($0, RSTART + 10, RLENGTH - 10)}' "$WORK/$set.nmt") |"
+      for c in "${categories[@]}"; do
+        row+=" $(awk -v c="$c" '$0 ~ "^- +" c " \\(reserved=" {match($0, /committed=[0-9]+/); v = substr($0, RSTART + 10, RLENGTH - 10)} END {print v + 0}' "$WORK/$set.nmt") |"
+      done
+      echo "$row"
+    done
+    first="$(echo $SETS | cut -d' ' -f1)"
+    echo
+    echo "The classes loaded at ready ($first; their metadata is most of Class, Metaspace and Symbol above):"
+    echo
+    python3 "$BENCH_DIR/tools/class_breakdown.py" "$WORK/$first.classes"
+  fi
   for set in tiered cds-c1 aot-c1; do
     [ -s "$WORK/$set.collapsed" ] || continue
     echo
