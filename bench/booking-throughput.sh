@@ -19,6 +19,8 @@
 # CPU and JIT; the Lua script gives every request its own slot and organisation. wrk drives a closed
 # loop (C connections, one request in flight each): latency is service time under that concurrency.
 #
+# The services' RSS is reported at ready and after the load (warm-up and every run).
+#
 # Settings (env): DURATION=20 (s per measured run), WARMUP=30 (s; the JIT is still busy after 10),
 # LOADS="16 64" (wrk connections), GATEWAY_LOAD=64, ORGS=400, FACILITIES=50, PGBENCH_CLIENTS="8 20",
 # PGBENCH_DURATION=15, ROUNDS=3 (each figure is the median of the rounds), PROFILE=0 (1: JFR summary of booking and
@@ -58,6 +60,10 @@ wait_ready "$REGISTRY_PORT" 120 registry
 wait_ready "$BOOKING_PORT" 120 booking
 GATEWAY_NOTE=""
 $WITH_GATEWAY && gateway_ready
+rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo "?"; }
+rss_all() { echo "$(rss_mb "$BOOKING_PID") / $(rss_mb "$REGISTRY_PID") / $([ -n "$GATEWAY_PID" ] && rss_mb "$GATEWAY_PID" || echo -)"; }
+RSS_AT_READY="$(rss_all)"
+LOAD_START_S=$SECONDS
 
 # ---- registry data: one centre, FACILITIES facilities, ORGS organisations with SME declarations ----
 REG="http://127.0.0.1:$REGISTRY_PORT"
@@ -153,6 +159,8 @@ for round in $(seq 1 "$ROUNDS"); do
     sleep 11
   fi
 done
+RSS_AFTER_LOAD="$(rss_all)"
+LOAD_SECONDS=$((SECONDS - LOAD_START_S))
 BOOKINGS_IN_DB="$(pg_sql bench_booking "SELECT count(*) FROM booking")"
 # Every 201 is a booking: the ids wrk read from Location, looked up in the database. The database may hold a
 # few more: requests in flight when wrk ended a run were booked, but wrk never read their answers.
@@ -217,6 +225,7 @@ BEST_PGB="$(for c in $PGBENCH_CLIENTS; do printf '%s\n' "${PGB_LINES[@]}" | awk 
   echo "- Load: wrk 4.1 -t$THREADS, closed loop, after a ${WARMUP}s warm-up; each run ${DURATION}s; $ROUNDS rounds (direct at each load, then the gateway), each cell the median of the rounds with [lowest–highest]."
   [ -z "$GATEWAY_NOTE" ] || echo "- $GATEWAY_NOTE"
   [ -f "$(jar_of gateway)" ] || echo "- No gateway jar: only direct access was measured."
+  echo "- RSS in MB, booking / registry / gateway: $RSS_AT_READY at ready, $RSS_AFTER_LOAD after the ${LOAD_SECONDS} s of warm-up and runs (JVM options: $BENCH_JAVA_OPTS)."
   echo "- Checked afterwards: $CREATED_ALL answers 201 in all runs (warm-ups included); of the $ANSWERED_201 booking ids they gave, $MISSING_201 are missing from bench_booking; it holds $BOOKINGS_IN_DB bookings (the rest were in flight when wrk ended a run, and wrk never read their answers); $OVERLAPS overlapping active pairs."
   echo
   echo "| Path | Connections | Requests | 201 Created | Other answers | Bookings/s | p50 ms | p99 ms | Ratio to pgbench insert | CPU cores: booking / registry / gateway / PostgreSQL / whole machine | CPU ms per booking: booking / registry / gateway |"
