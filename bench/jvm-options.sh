@@ -122,7 +122,7 @@ java_of() { # set name: the java that runs it
 
 malloc_arenas_of() { # set name: glibc's MALLOC_ARENA_MAX for it (8 per core is glibc's own default)
   case "$1" in
-    *lean|*lean-netty|*aot-lean-malloc) echo 2 ;;
+    lean|lean-netty|aot-lean-malloc) echo 2 ;;
     *) echo $(( 8 * $(nproc) )) ;;
   esac
 }
