@@ -5,7 +5,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import no.katapult.application.Fixtures;
+import no.katapult.common.testing.QueryPlans;
 import no.katapult.common.testing.TestOrgNumbers;
+import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -53,6 +55,9 @@ class DecisionTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    SessionFactory sessionFactory;
+
     static String sin() {
         return applicant("applicant-sin", SIN);
     }
@@ -60,6 +65,22 @@ class DecisionTest {
     static Response decide(String id, String body) {
         return given().auth().oauth2(admin()).contentType("application/json").body(body)
                 .post(APPS + "/" + id + "/decision").andReturn();
+    }
+
+    @Test
+    void decidingAgainReusesTheQueryPlans() {
+        String call = openCall("1000000", "200000");
+        decide(createUnderReview(sin(), call, "150000", MCB), approval("140000")).then().statusCode(200);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(createUnderReview(sin(), call, "150000", MCB));
+        }
+        int before = QueryPlans.cached(sessionFactory);
+        for (String id : ids) {
+            decide(id, approval("100000")).then().statusCode(200);
+        }
+        int added = QueryPlans.cached(sessionFactory) - before;
+        assertTrue(added <= 1, "5 decisions of one shape added " + added + " query plans");
     }
 
     @Test
