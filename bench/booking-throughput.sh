@@ -60,7 +60,6 @@ wait_ready "$REGISTRY_PORT" 120 registry
 wait_ready "$BOOKING_PORT" 120 booking
 GATEWAY_NOTE=""
 $WITH_GATEWAY && gateway_ready
-rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo "?"; }
 rss_all() { echo "$(rss_mb "$BOOKING_PID") / $(rss_mb "$REGISTRY_PID") / $([ -n "$GATEWAY_PID" ] && rss_mb "$GATEWAY_PID" || echo -)"; }
 RSS_AT_READY="$(rss_all)"
 LOAD_START_S=$SECONDS

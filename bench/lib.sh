@@ -361,6 +361,9 @@ sme_declaration_json() { # name
 
 # ---- CPU accounting: where the cores went during a run -----------------------------------------
 # Ticks (utime + stime, 1/100 s) of the given processes; missing processes count 0.
+# rss_mb pid: the resident memory of a process in MB (VmRSS), "?" once it is gone.
+rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo "?"; }
+
 cpu_ticks() {
   local total=0 pid stat f
   for pid in "$@"; do

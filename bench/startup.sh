@@ -59,8 +59,6 @@ ready_200() {
   [[ "$line" == "HTTP/1."?" 200"* ]]
 }
 
-rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo "?"; }
-
 median() { sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print "?"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 # measure module port env...: prints "seconds rss_mb quarkus_seconds stop_seconds"
