@@ -162,6 +162,26 @@ public class BookingQueries {
         return result;
     }
 
+    /**
+     * The sum of the calendar versions (V4) of this resource's facility and of every item it claims: it grows
+     * with every committed change of a booking that availability would read for it.
+     */
+    public long calendarVersion(BookableResource resource) {
+        List<UUID> keys = new ArrayList<>(resource.claimedItems());
+        keys.add(resource.facility().id());
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT coalesce(sum(version), 0) FROM calendar_version WHERE resource_id = ANY (?)")) {
+            select.setArray(1, connection.createArrayOf("uuid", keys.toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("Reading the calendar versions failed", e);
+        }
+    }
+
     private List<Object[]> collisions(UUID facilityId, ResourceType type, UUID resourceId, Collection<UUID> items,
                                       OffsetDateTime from, OffsetDateTime to, int limit) {
         Query query = em.createNativeQuery(COLLISIONS)

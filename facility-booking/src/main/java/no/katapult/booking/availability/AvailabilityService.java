@@ -2,7 +2,6 @@ package no.katapult.booking.availability;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import no.katapult.booking.BookingQueries;
 import no.katapult.booking.config.BookingConfig;
 import no.katapult.booking.registry.RegistryClient;
 import no.katapult.booking.rules.BookableResource;
@@ -34,7 +33,7 @@ public class AvailabilityService {
     RegistryClient registry;
 
     @Inject
-    BookingQueries queries;
+    BlockedPeriods blockedPeriods;
 
     @Inject
     BookingConfig config;
@@ -78,7 +77,7 @@ public class AvailabilityService {
         // period [x, y) exactly when [s, e) stays out of [x - b, y + b).
         Duration buffer = Duration.ofMinutes(policy.bufferMinutes());
         List<Interval> unavailable = new ArrayList<>(closed);
-        for (Interval blocked : queries.blockedPeriods(resource, lower.minus(buffer), upper.plus(buffer))) {
+        for (Interval blocked : blockedPeriods.overlapping(resource, lower.minus(buffer), upper.plus(buffer))) {
             unavailable.add(new Interval(blocked.start().minus(buffer), blocked.end().plus(buffer)));
         }
         // The horizon limits when a booking may start: an interval that begins before it stays whole.

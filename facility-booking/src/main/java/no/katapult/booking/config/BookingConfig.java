@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -32,6 +33,14 @@ public interface BookingConfig {
     @Positive
     @WithDefault("31")
     int availabilityMaxWindowDays();
+
+    /**
+     * How many blocked periods availability keeps in memory, over all calendars (env
+     * BOOKING_AVAILABILITY_CACHE_PERIODS); 16 bytes each. Each read is checked against the calendar's version in
+     * the database, so the size bounds memory only, never staleness. 0 reads every window from the database.
+     */
+    @PositiveOrZero
+    long availabilityCachePeriods();
 
     Registry registry();
 
