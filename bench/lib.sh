@@ -448,20 +448,23 @@ async_profiler_lib() {
   echo "$WORK/async-profiler/linux-x64/libasyncProfiler.so"
 }
 
-# cpu_profile_start pid: attaches async-profiler and starts sampling (every 2 ms of CPU).
+# cpu_profile_start pid: attaches async-profiler and starts sampling (every 2 ms of CPU). PROFILE_EVENT=alloc
+# samples allocations instead (one sample per 512 KiB allocated; the breakdown then shares out bytes).
 cpu_profile_start() {
-  jcmd "$1" "JVMTI.agent_load $(async_profiler_lib) \"start,event=itimer,interval=2ms\"" >/dev/null || log "async-profiler did not start in pid $1"
+  local event="event=itimer,interval=2ms"
+  [ "${PROFILE_EVENT:-itimer}" = alloc ] && event="event=alloc,alloc=512k"
+  jcmd "$1" "JVMTI.agent_load $(async_profiler_lib) \"start,$event\"" >/dev/null || log "async-profiler did not start in pid $1"
 }
 
 # cpu_profile_report pid name: stops sampling, saves the stacks in bench/results/ and prints the breakdown.
 cpu_profile_report() {
   local pid=$1 name=$2 file
   file="$WORK/$name.collapsed"
-  jcmd "$pid" "JVMTI.agent_load $(async_profiler_lib) \"stop,file=$file,collapsed\"" >/dev/null || { log "async-profiler did not stop in pid $1"; return 0; }
+  jcmd "$pid" "JVMTI.agent_load $(async_profiler_lib) \"stop,file=$file,collapsed$([ "${PROFILE_EVENT:-itimer}" = alloc ] && echo ,total)\"" >/dev/null || { log "async-profiler did not stop in pid $1"; return 0; }
   mkdir -p "$RESULTS_DIR"
   cp "$file" "$RESULTS_DIR/$name-$(date -u +%Y%m%dT%H%M%SZ).collapsed"
   echo
-  echo "$name, CPU breakdown (async-profiler $ASYNC_PROFILER_VERSION, itimer):"
+  echo "$name, ${PROFILE_EVENT:-itimer} breakdown (async-profiler $ASYNC_PROFILER_VERSION):"
   echo
   python3 "$BENCH_DIR/tools/cpu_breakdown.py" "$file"
 }

@@ -10,9 +10,11 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -23,26 +25,29 @@ import java.util.Optional;
 public final class OpeningCalendar {
 
     private final Facility facility;
+    /** The weekly hours, each "HH:MM" parsed once rather than on every day of every window. */
+    private final Map<DayOfWeek, List<LocalSlot>> week;
 
     public OpeningCalendar(Facility facility) {
         this.facility = facility;
+        this.week = week(facility.openingHours());
     }
 
     /** The opening intervals of each local day touching [from, to), one per registry entry, sorted. */
     public List<Interval> dailyIntervals(Instant from, Instant to) {
         List<Interval> result = new ArrayList<>();
-        Map<String, List<OpeningInterval>> hours = facility.openingHours();
-        if (hours.isEmpty()) {
+        if (week.isEmpty()) {
             return result;
         }
         LocalDate first = from.atZone(Clocks.OSLO).toLocalDate().minusDays(1);
         LocalDate last = to.atZone(Clocks.OSLO).toLocalDate().plusDays(1);
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-            for (OpeningInterval slot : intervalsOn(hours, day.getDayOfWeek())) {
-                Optional<ZonedDateTime> start = localInstant(day, slot.from(), false);
-                Optional<ZonedDateTime> end = localInstant(day, slot.to(), true);
-                if (start.isPresent() && end.isPresent() && end.get().isAfter(start.get())) {
-                    result.add(new Interval(start.get().toInstant(), end.get().toInstant()));
+            for (LocalSlot slot : week.getOrDefault(day.getDayOfWeek(), List.of())) {
+                ZonedDateTime start = ZonedDateTime.of(day, slot.from(), Clocks.OSLO);
+                ZonedDateTime end = slot.to() == null ? day.plusDays(1).atStartOfDay(Clocks.OSLO)
+                        : ZonedDateTime.of(day, slot.to(), Clocks.OSLO);
+                if (end.isAfter(start)) {
+                    result.add(new Interval(start.toInstant(), end.toInstant()));
                 }
             }
         }
@@ -84,32 +89,39 @@ public final class OpeningCalendar {
                 c.to().plusDays(1).atStartOfDay(Clocks.OSLO).toInstant());
     }
 
-    private static List<OpeningInterval> intervalsOn(Map<String, List<OpeningInterval>> hours, DayOfWeek day) {
-        for (Map.Entry<String, List<OpeningInterval>> e : hours.entrySet()) {
-            if (e.getKey() != null && e.getKey().toUpperCase(Locale.ROOT).equals(day.name()) && e.getValue() != null) {
-                return e.getValue().stream().filter(i -> i != null).toList();
+    /** Each day's entries: the first registry key that names the day (in any case) wins. */
+    private static Map<DayOfWeek, List<LocalSlot>> week(Map<String, List<OpeningInterval>> hours) {
+        Map<DayOfWeek, List<LocalSlot>> week = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            for (Map.Entry<String, List<OpeningInterval>> e : hours.entrySet()) {
+                if (e.getKey() != null && e.getKey().toUpperCase(Locale.ROOT).equals(day.name()) && e.getValue() != null) {
+                    week.put(day, e.getValue().stream().filter(Objects::nonNull).map(LocalSlot::of)
+                            .flatMap(Optional::stream).toList());
+                    break;
+                }
             }
         }
-        return List.of();
+        return week;
     }
 
     /**
-     * A local "HH:MM" on a day. "24:00" is the start of the next day. A time that does not exist
-     * (the spring-forward gap) moves forward by the gap; an ambiguous one (the autumn overlap) takes
-     * the earlier offset, as java.time does.
+     * A registry entry's local times; {@code to} null means "24:00", the start of the next day. A time that does
+     * not exist on a day (the spring-forward gap) moves forward by the gap; an ambiguous one (the autumn overlap)
+     * takes the earlier offset, as java.time does. An entry with a time that cannot be read is left out.
      */
-    private static Optional<ZonedDateTime> localInstant(LocalDate day, String hhmm, boolean end) {
-        if (hhmm == null) {
-            return Optional.empty();
-        }
-        String value = hhmm.trim();
-        if (end && (value.equals("24:00") || value.equals("24:00:00"))) {
-            return Optional.of(day.plusDays(1).atStartOfDay(Clocks.OSLO));
-        }
-        try {
-            return Optional.of(ZonedDateTime.of(day, LocalTime.parse(value), Clocks.OSLO));
-        } catch (DateTimeException e) {
-            return Optional.empty();
+    record LocalSlot(LocalTime from, LocalTime to) {
+        static Optional<LocalSlot> of(OpeningInterval entry) {
+            if (entry.from() == null || entry.to() == null) {
+                return Optional.empty();
+            }
+            String end = entry.to().trim();
+            try {
+                LocalTime from = LocalTime.parse(entry.from().trim());
+                return Optional.of(new LocalSlot(from,
+                        end.equals("24:00") || end.equals("24:00:00") ? null : LocalTime.parse(end)));
+            } catch (DateTimeException e) {
+                return Optional.empty();
+            }
         }
     }
 }
