@@ -4,7 +4,9 @@
 # insert with its claim triggers) without and with what Outbox.publish adds for a subsidised booking: two
 # events (booking.confirmed and aid.granted), each an upsert of the subject's sequence and an insert of the
 # event with both reader views as jsonb, sized as the service writes them. The two scripts alternate for
-# ROUNDS rounds in the same run; each cell is the median. Then the sequencer (OutboxSequencer) positions
+# ROUNDS rounds in the same run; each cell is the median. A third script is the one with the outbox run with
+# V4's calendar-version trigger switched off, to show what that trigger (availability's cache validation) adds to
+# a booking. Then the sequencer (OutboxSequencer) positions
 # the events the runs left, in its batches, and its time per event is reported too. Prints a Markdown table
 # and saves it in bench/results/ (git-ignored).
 #
@@ -12,7 +14,7 @@
 # bench_outbox on the machine's PostgreSQL at 127.0.0.1:5432 (or a private cluster, see lib.sh).
 #
 # Settings (env): CLIENTS=8, DURATION=15 (s per pgbench run), ROUNDS=3, ORGS=400, BATCH=500 (the sequencer's
-# batch, CATAPULT_OUTBOX_BATCH_SIZE's default), BENCH_PGHOST/PORT/USER. About 2 minutes.
+# batch, CATAPULT_OUTBOX_BATCH_SIZE's default), BENCH_PGHOST/PORT/USER. About 3 minutes.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -77,11 +79,17 @@ rounded() { awk '{ printf "%s%.0f", (NR > 1 ? " " : ""), $1 } END { print "" }';
 
 LOAD_AT_START="$(cut -d' ' -f1-3 /proc/loadavg)"
 run_pgbench "$WORK/booking-outbox.sql" >/dev/null   # warm-up, not reported
-PLAIN=(); WITH=()
+calendar_trigger() { pg_sql bench_outbox "ALTER TABLE booking $1 TRIGGER booking_calendar_insert" >/dev/null; }
+PLAIN=(); WITH=(); NOCAL=()
 for r in $(seq 1 "$ROUNDS"); do
   PLAIN+=("$(run_pgbench "$WORK/booking.sql")"); log "round $r without outbox: ${PLAIN[-1]}"
   WITH+=("$(run_pgbench "$WORK/booking-outbox.sql")"); log "round $r with outbox: ${WITH[-1]}"
+  calendar_trigger DISABLE
+  NOCAL+=("$(run_pgbench "$WORK/booking-outbox.sql")"); log "round $r with outbox, no calendar version: ${NOCAL[-1]}"
+  calendar_trigger ENABLE
 done
+TPS_NOCAL="$(printf '%s\n' "${NOCAL[@]}" | cut -d' ' -f1 | median)"
+LAT_NOCAL="$(printf '%s\n' "${NOCAL[@]}" | cut -d' ' -f2 | median)"
 TPS_PLAIN="$(printf '%s\n' "${PLAIN[@]}" | cut -d' ' -f1 | median)"
 TPS_WITH="$(printf '%s\n' "${WITH[@]}" | cut -d' ' -f1 | median)"
 LAT_PLAIN="$(printf '%s\n' "${PLAIN[@]}" | cut -d' ' -f2 | median)"
@@ -120,10 +128,14 @@ CHECK="$(pg_sql bench_outbox "SELECT count(*) FILTER (WHERE position IS NULL) ||
   echo "|---|---:|---:|---|"
   echo "| booking (lock, aid sum, insert) | ${TPS_PLAIN%.*} | $LAT_PLAIN | $(printf '%s\n' "${PLAIN[@]}" | cut -d' ' -f1 | rounded) |"
   echo "| booking + outbox (two events) | ${TPS_WITH%.*} | $LAT_WITH | $(printf '%s\n' "${WITH[@]}" | cut -d' ' -f1 | rounded) |"
+  echo "| booking + outbox, V4's calendar-version trigger off | ${TPS_NOCAL%.*} | $LAT_NOCAL | $(printf '%s\n' "${NOCAL[@]}" | cut -d' ' -f1 | rounded) |"
   echo
   awk -v p="$TPS_PLAIN" -v w="$TPS_WITH" -v lp="$LAT_PLAIN" -v lw="$LAT_WITH" -v c="$CLIENTS" 'BEGIN {
     printf "- Ratio with/without: %.2f× the throughput; the outbox adds %.2f ms to each booking transaction at %d clients (latency), %.0f µs of serialised database time per booking (1/tps).\n",
       w / p, lw - lp, c, 1000000 / w - 1000000 / p }'
+  awk -v w="$TPS_WITH" -v n="$TPS_NOCAL" 'BEGIN {
+    printf "- Ratio with/without the calendar-version trigger: %.2f× the throughput, %.0f µs of serialised database time per booking.\n",
+      w / n, 1000000 / w - 1000000 / n }'
   awk -v ms="$SEQ_MS" -v n="$UNPOSITIONED" -v b="$BATCH" 'BEGIN {
     printf "- Sequencer, off the request path: %d events positioned in %d ms in batches of %d, %.1f µs per event (%.1f µs per booking).\n",
       n, ms, b, 1000 * ms / n, 2000 * ms / n }'
