@@ -25,7 +25,8 @@
 # still compiling after 10 s), LOADS="1 8" (wrk connections, direct), GATEWAY_LOADS="8" (through the gateway,
 # when its jar exists), ROUNDS=3 (each cell the median of the rounds, with the spread), WINDOW_START_DAYS=150,
 # PROFILE=0 (1: JFR summary of facility-booking under the table; cpu: async-profiler's breakdown of its CPU
-# over the first round's direct runs), BENCH_PORT_BASE=18110 (stub +0, registry +1, booking +2, gateway +3,
+# over the first round's direct runs), FLOOR=0 (1: afterwards, the p50/p90/p99 at one connection of the liveness
+# check, a 400 answer and one fixed window, FLOOR_SECONDS=10 each: the tail of the server itself), BENCH_PORT_BASE=18110 (stub +0, registry +1, booking +2, gateway +3,
 # closed port +4), BENCH_JAVA_OPTS, BENCH_PGHOST/PORT/USER.
 # Goals (issue 12): p99 < 10 ms at 8 connections direct, < 12 ms through the gateway.
 # About 8 minutes on the 2-core machine with ROUNDS=3.
@@ -33,7 +34,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 settings BOOKINGS=100000 FACILITIES=20 DURATION=20 WARMUP=30 LOADS="1 8" GATEWAY_LOADS="8" ROUNDS=3 \
-  WINDOW_START_DAYS=150 PROFILE=0 BENCH_PORT_BASE=18110
+  WINDOW_START_DAYS=150 PROFILE=0 FLOOR=0 FLOOR_SECONDS=10 BENCH_PORT_BASE=18110
 WINDOW_DAYS=31
 BASE=$BENCH_PORT_BASE
 STUB_PORT=$BASE; REGISTRY_PORT=$((BASE + 1)); BOOKING_PORT=$((BASE + 2)); GATEWAY_PORT=$((BASE + 3)); NOWHERE_PORT=$((BASE + 4))
@@ -171,6 +172,27 @@ for round in $(seq 1 "$ROUNDS"); do
   fi
 done
 
+# ---- FLOOR=1: the tail of the same server under trivial work -------------------------------------------
+# One connection, one wrk thread, FLOOR_SECONDS each: the liveness check (no RESTEasy, no database), availability
+# answering 400 (RESTEasy and the problem writer, no database), and one fixed 31-day facility window (always
+# from memory after the first). If the trivial answers have the same tail as availability, the tail is the
+# server's and the machine's, not availability's work.
+FLOOR_ROWS=""
+if [ "$FLOOR" = 1 ]; then
+  for kind in live bad-request window; do
+    case $kind in
+      live) path="/q/health/live" ;;
+      bad-request) path="/api/v1/availability?resourceType=FACILITY" ;;
+      window) path="/api/v1/availability?resourceType=FACILITY&resourceId=$F1&from=${FROM_ISO}&to=${TO_ISO}" ;;
+    esac
+    out="$(wrk -t1 -c1 -d"${FLOOR_SECONDS}s" --latency "$BOOK_URL$path" 2>&1)" || die "wrk failed: $out"
+    pct() { awk -v p="$1" '$1 == p { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }' <<<"$out"; }
+    rate="$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' <<<"$out")"
+    FLOOR_ROWS+="| $kind | \`$path\` | $rate | $(pct 50%) | $(pct 90%) | $(pct 99%) |"$'\n'
+    log "floor $kind: $rate/s, p99 $(pct 99%) ms"
+  done
+fi
+
 # ---- the database part alone ---------------------------------------------------------------------
 # facility-booking's blocked-periods query (BookingQueries.BLOCKED) for a random facility and window, as a
 # prepared statement: the floor under the HTTP latency. A facility's booking claims the items it holds.
@@ -247,6 +269,14 @@ EXPLAIN="$(pg_sql bench_avail_booking "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
   echo '```'
   echo "$EXPLAIN"
   echo '```'
+  if [ -n "$FLOOR_ROWS" ]; then
+    echo
+    echo "The floor under the tail: facility-booking at one connection (wrk -t1 -c1 --latency, ${FLOOR_SECONDS}s each, after the rounds):"
+    echo
+    echo "| Answer | Path | Requests/s | p50 ms | p90 ms | p99 ms |"
+    echo "|---|---|---:|---:|---:|---:|"
+    printf '%s' "$FLOOR_ROWS"
+  fi
   [ -z "$PROFILE_TEXT" ] || echo "$PROFILE_TEXT"
 } >"$OUT"
 cat "$OUT"
