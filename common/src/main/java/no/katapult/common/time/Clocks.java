@@ -48,7 +48,7 @@ public class Clocks {
     /**
      * The offset of the last instant shown in Oslo time, and the span between transitions it holds for. An answer
      * shows hundreds of instants, nearly all in one span; asking the zone rules for each one was 7 % of
-     * availability's CPU and a third of what it allocated (docs/performance.md). Immutable, so a race between threads only costs a lookup.
+     * availability's CPU (docs/performance.md). Immutable, so a race between threads only costs a lookup.
      */
     private static volatile OffsetSpan osloSpan = OffsetSpan.around(Instant.EPOCH);
 
