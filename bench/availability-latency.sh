@@ -26,7 +26,8 @@
 # when its jar exists), ROUNDS=3 (each cell the median of the rounds, with the spread), WINDOW_START_DAYS=150,
 # PROFILE=0 (1: JFR summary of facility-booking under the table; cpu: async-profiler's breakdown of its CPU
 # over the first round's direct runs), FLOOR=0 (1: afterwards, the p50/p90/p99 at one connection of the liveness
-# check, a 400 answer and one fixed window, FLOOR_SECONDS=10 each: the tail of the server itself), BENCH_PORT_BASE=18110 (stub +0, registry +1, booking +2, gateway +3,
+# check, a 400 answer and one fixed window, FLOOR_SECONDS=10 each: the tail of the server itself),
+# BENCH_PORT_BASE=18110 (stub +0, registry +1, booking +2, gateway +3,
 # closed port +4), BENCH_JAVA_OPTS, BENCH_PGHOST/PORT/USER.
 # Goals (issue 12): p99 < 10 ms at 8 connections direct, < 12 ms through the gateway.
 # About 8 minutes on the 2-core machine with ROUNDS=3.
@@ -178,18 +179,21 @@ done
 # from memory after the first). If the trivial answers have the same tail as availability, the tail is the
 # server's and the machine's, not availability's work.
 FLOOR_ROWS=""
+# percentile p (as wrk --latency prints it, "99%") of wrk's output $out, in ms
+floor_pct() { awk -v p="$1" '$1 == p { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }' <<<"$out"; }
 if [ "$FLOOR" = 1 ]; then
   for kind in live bad-request window; do
     case $kind in
-      live) path="/q/health/live" ;;
-      bad-request) path="/api/v1/availability?resourceType=FACILITY" ;;
-      window) path="/api/v1/availability?resourceType=FACILITY&resourceId=$F1&from=${FROM_ISO}&to=${TO_ISO}" ;;
+      live) path="/q/health/live"; want=200 ;;
+      bad-request) path="/api/v1/availability?resourceType=FACILITY"; want=400 ;;
+      window) path="/api/v1/availability?resourceType=FACILITY&resourceId=$F1&from=${FROM_ISO}&to=${TO_ISO}"; want=200 ;;
     esac
+    got="$(curl -s -o /dev/null -w '%{http_code}' "$BOOK_URL$path")"
+    [ "$got" = "$want" ] || die "floor $kind: $path answered $got, not $want"
     out="$(wrk -t1 -c1 -d"${FLOOR_SECONDS}s" --latency "$BOOK_URL$path" 2>&1)" || die "wrk failed: $out"
-    pct() { awk -v p="$1" '$1 == p { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }' <<<"$out"; }
     rate="$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' <<<"$out")"
-    FLOOR_ROWS+="| $kind | \`$path\` | $rate | $(pct 50%) | $(pct 90%) | $(pct 99%) |"$'\n'
-    log "floor $kind: $rate/s, p99 $(pct 99%) ms"
+    FLOOR_ROWS+="| $kind | \`$path\` | $rate | $(floor_pct 50%) | $(floor_pct 90%) | $(floor_pct 99%) |"$'\n'
+    log "floor $kind: $rate/s, p99 $(floor_pct 99%) ms"
   done
 fi
 
