@@ -37,20 +37,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 settings BOOKINGS=100000 FACILITIES=20 DURATION=20 WARMUP=30 LOADS="1 8" GATEWAY_LOADS="8" ROUNDS=3 \
   WINDOW_START_DAYS=150 PROFILE=0 FLOOR=0 FLOOR_SECONDS=10 BENCH_PORT_BASE=18110
 WINDOW_DAYS=31
-BASE=$BENCH_PORT_BASE
-STUB_PORT=$BASE; REGISTRY_PORT=$((BASE + 1)); BOOKING_PORT=$((BASE + 2)); GATEWAY_PORT=$((BASE + 3)); NOWHERE_PORT=$((BASE + 4))
 COMMAND="${SETTINGS}bench/availability-latency.sh"
 
-need_tools java javac curl wrk psql pgbench ss awk
-require_jar catapult-registry
-require_jar facility-booking
-WITH_GATEWAY=false
-[ -f "$(jar_of gateway)" ] && WITH_GATEWAY=true
-make_work availability
-snapshot_apps catapult-registry facility-booking gateway
-require_free_ports "$STUB_PORT" "$REGISTRY_PORT" "$BOOKING_PORT" "$GATEWAY_PORT"
-OUT="$WORK/result.md"
-LOAD_AT_START="$(cut -d' ' -f1-3 /proc/loadavg)"
+booking_stack_begin availability
 
 pg_ensure
 start_registry_and_booking bench_avail_registry bench_avail_booking

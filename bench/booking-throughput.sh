@@ -33,22 +33,11 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 settings ROUNDS=3 DURATION=20 WARMUP=30 LOADS="16 64" GATEWAY_LOAD=64 ORGS=400 FACILITIES=50 PGBENCH_CLIENTS="8 20" \
   PGBENCH_DURATION=15 PROFILE=0 BENCH_PORT_BASE=18100
-BASE=$BENCH_PORT_BASE
-STUB_PORT=$BASE; REGISTRY_PORT=$((BASE + 1)); BOOKING_PORT=$((BASE + 2)); GATEWAY_PORT=$((BASE + 3)); NOWHERE_PORT=$((BASE + 4))
 THREADS=2
 SLOT_MINUTES=15
 COMMAND="${SETTINGS}bench/booking-throughput.sh"
 
-need_tools java javac curl wrk psql pgbench ss awk
-require_jar catapult-registry
-require_jar facility-booking
-WITH_GATEWAY=false
-[ -f "$(jar_of gateway)" ] && WITH_GATEWAY=true
-make_work throughput
-snapshot_apps catapult-registry facility-booking gateway
-require_free_ports "$STUB_PORT" "$REGISTRY_PORT" "$BOOKING_PORT" "$GATEWAY_PORT"
-OUT="$WORK/result.md"
-LOAD_AT_START="$(cut -d' ' -f1-3 /proc/loadavg)"
+booking_stack_begin throughput
 
 # ---- database and processes ------------------------------------------------------------------
 pg_ensure

@@ -254,6 +254,24 @@ wait_ready() { # port, seconds, log name
   wait_http "http://127.0.0.1:$1/q/health/ready" "$2" || die "service on port $1 not ready in $2 s; log: $(tail -n 30 "$WORK/$3.log")"
 }
 
+# booking_stack_begin work-name: what the benches of the booking stack (registry, facility-booking, the gateway when
+# it is built) do first: their ports from BENCH_PORT_BASE (stub +0, registry +1, booking +2, gateway +3, a closed
+# port +4), the tools and jars, a work folder, OUT, and the load average before anything starts.
+booking_stack_begin() {
+  STUB_PORT=$BENCH_PORT_BASE; REGISTRY_PORT=$((BENCH_PORT_BASE + 1)); BOOKING_PORT=$((BENCH_PORT_BASE + 2))
+  GATEWAY_PORT=$((BENCH_PORT_BASE + 3)); NOWHERE_PORT=$((BENCH_PORT_BASE + 4))
+  need_tools java javac curl wrk psql pgbench ss awk
+  require_jar catapult-registry
+  require_jar facility-booking
+  WITH_GATEWAY=false
+  [ -f "$(jar_of gateway)" ] && WITH_GATEWAY=true
+  make_work "$1"
+  snapshot_apps catapult-registry facility-booking gateway
+  require_free_ports "$STUB_PORT" "$REGISTRY_PORT" "$BOOKING_PORT" "$GATEWAY_PORT"
+  OUT="$WORK/result.md"
+  LOAD_AT_START="$(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
 # start_registry_and_booking registry-db booking-db: the OIDC stub on STUB_PORT, then catapult-registry
 # on REGISTRY_PORT and facility-booking on BOOKING_PORT (calling that registry), each on a fresh
 # database of that name. Sets COMMON_ENV (for any further service), REGISTRY_PID and BOOKING_PID; the
