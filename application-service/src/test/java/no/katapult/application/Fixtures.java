@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
+import static no.katapult.common.testing.ByteBodies.givenBytes;
 
 /** Builders for calls, applications and tokens, shared by the test classes. */
 public final class Fixtures {
@@ -147,7 +148,7 @@ public final class Fixtures {
      * chunked, which the upload refuses with 411).
      */
     public static Response upload(String token, String applicationId, byte[] form) {
-        return given().auth().oauth2(token).contentType("multipart/form-data; boundary=" + BOUNDARY).body(form)
+        return givenBytes("multipart/form-data; boundary=" + BOUNDARY, form).auth().oauth2(token)
                 .post("/api/v1/applications/" + applicationId + "/attachments").andReturn();
     }
 

@@ -3,6 +3,7 @@ package no.katapult.booking.registry;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.runtime.Startup;
 import io.smallrye.faulttolerance.api.Guard;
@@ -91,11 +92,11 @@ public class RegistryClient {
     private final Cache<UUID, CentreData> centres;
     private final Cache<String, SmeClass> smeClasses;
 
-    RegistryClient(BookingConfig config, Clock clock) {
+    RegistryClient(BookingConfig config, Clock clock, Ticker ticker) {
         BookingConfig.Registry registry = config.registry();
-        this.facilities = cache(registry.cacheTtl(), 2000, this::fetchFacility);
-        this.equipment = cache(registry.cacheTtl(), 5000, this::fetchEquipment);
-        this.centres = cache(registry.cacheTtl(), 200, this::fetchCentre);
+        this.facilities = cache(registry.cacheTtl(), 2000, ticker, this::fetchFacility);
+        this.equipment = cache(registry.cacheTtl(), 5000, ticker, this::fetchEquipment);
+        this.centres = cache(registry.cacheTtl(), 200, ticker, this::fetchCentre);
         // On the service's clock rather than Caffeine's nanoTime, so that a test can step past the bound.
         this.smeClasses = Caffeine.newBuilder().expireAfterWrite(registry.smeClassTtl()).maximumSize(20_000)
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).executor(Runnable::run).build();
@@ -202,9 +203,9 @@ public class RegistryClient {
      * path was half of the availability p99 at one connection, docs/performance.md). An entry nobody reads
      * expires at the lifetime, so no answer is older than it; a failed refresh leaves the entry to expire.
      */
-    private <V> Cache<UUID, V> cache(Duration ttl, int maximumSize, CacheLoader<UUID, V> fetch) {
+    private <V> Cache<UUID, V> cache(Duration ttl, int maximumSize, Ticker ticker, CacheLoader<UUID, V> fetch) {
         Caffeine<Object, Object> builder = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize)
-                .executor(refresher);
+                .ticker(ticker).executor(refresher);
         Duration refreshAfter = ttl.multipliedBy(2).dividedBy(3);
         if (refreshAfter.isZero()) {
             return builder.build();

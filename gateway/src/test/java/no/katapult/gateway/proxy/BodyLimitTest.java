@@ -12,7 +12,7 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 
-import static io.restassured.RestAssured.given;
+import static no.katapult.common.testing.ByteBodies.givenBytes;
 import static no.katapult.common.testing.ProblemAssert.assertProblem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +33,7 @@ class BodyLimitTest {
     void declaredBodyOverTheLimitIs413ProblemAndNotForwarded() {
         Stubs application = Stubs.of("application-service");
         int before = application.hits();
-        Response response = given().contentType("application/json").body(json(2 * MIB))
+        Response response = givenBytes("application/json", json(2 * MIB))
                 .post("/api/v1/applications");
         assertProblem(response, 413, "payload-too-large");
         response.then().body("limit", equalTo(MIB));
@@ -52,7 +52,7 @@ class BodyLimitTest {
 
     @Test
     void bodyUpToTheLimitPasses() throws Exception {
-        given().contentType("application/json").body(json(MIB)).post("/api/v1/applications")
+        givenBytes("application/json", json(MIB)).post("/api/v1/applications")
                 .then().statusCode(200).body("bodyLength", equalTo(MIB));
         HttpResponse<String> chunked = Chunked.put(url, "/api/v1/applications/1", json(MIB / 2));
         assertEquals(200, chunked.statusCode());
@@ -65,7 +65,7 @@ class BodyLimitTest {
     @Test
     void theAttachmentUploadAloneTakesA15MiBBody() throws Exception {
         Stubs application = Stubs.of("application-service");
-        given().contentType("application/octet-stream").body(new byte[15 * MIB]).post(UPLOAD)
+        givenBytes("application/octet-stream", new byte[15 * MIB]).post(UPLOAD)
                 .then().statusCode(200).body("path", equalTo(UPLOAD)).body("bodyLength", equalTo(15 * MIB));
         HttpResponse<String> chunked = Chunked.post(url, UPLOAD, new byte[15 * MIB]);
         assertEquals(200, chunked.statusCode(), chunked.body());
@@ -74,10 +74,10 @@ class BodyLimitTest {
         // 2 MiB anywhere else is still too large: another path of the same service, and the upload path's other methods.
         int before = application.hits();
         for (Response r : new Response[]{
-                given().contentType("application/json").body(json(2 * MIB)).post("/api/v1/applications"),
-                given().contentType("application/json").body(json(2 * MIB)).put(UPLOAD),
-                given().contentType("application/octet-stream").body(new byte[2 * MIB]).post(UPLOAD + "/extra"),
-                given().contentType("application/json").body(json(2 * MIB)).post("/api/v1/bookings")}) {
+                givenBytes("application/json", json(2 * MIB)).post("/api/v1/applications"),
+                givenBytes("application/json", json(2 * MIB)).put(UPLOAD),
+                givenBytes("application/octet-stream", new byte[2 * MIB]).post(UPLOAD + "/extra"),
+                givenBytes("application/json", json(2 * MIB)).post("/api/v1/bookings")}) {
             assertProblem(r, 413, "payload-too-large");
             r.then().body("limit", equalTo(MIB));
         }
@@ -88,7 +88,7 @@ class BodyLimitTest {
     void theUploadPastItsOwnLimitIs413NamingThatLimit() throws Exception {
         Stubs application = Stubs.of("application-service");
         int before = application.hits();
-        Response declared = given().contentType("application/octet-stream").body(new byte[UPLOAD_LIMIT + 1]).post(UPLOAD);
+        Response declared = givenBytes("application/octet-stream", new byte[UPLOAD_LIMIT + 1]).post(UPLOAD);
         assertProblem(declared, 413, "payload-too-large");
         declared.then().body("limit", equalTo(UPLOAD_LIMIT));
         assertEquals(before, application.hits());
