@@ -164,9 +164,6 @@ class NotificationTest {
         Map<String, List<MailServer.Received>> inboxes = awaitMails(expected);
         // A while longer: nothing more comes.
         await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
-        QuarkusTransaction.requiringNew().call(() -> rows(
-                "SELECT n.recipient, a.attempt, a.outcome, a.error, a.attempted_at FROM notification_attempt a JOIN notification n ON n.id = a.notification_id "
-                        + "WHERE n.event_id IN (:ids) ORDER BY a.id", events)).forEach(r -> System.out.println("ATTEMPT " + java.util.Arrays.toString(r)));
         for (Expected e : expected) {
             List<MailServer.Received> got = mail.inbox(e.to());
             assertEquals(1, got.size(), "exactly one mail to " + e.to() + ": " + got);
