@@ -206,7 +206,7 @@ public class RegistryClient {
     private <V> Cache<UUID, V> cache(Duration ttl, int maximumSize, Ticker ticker, CacheLoader<UUID, V> fetch) {
         Caffeine<Object, Object> builder = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize)
                 .ticker(ticker).executor(refresher);
-        Duration refreshAfter = ttl.multipliedBy(2).dividedBy(3);
+        Duration refreshAfter = refreshPoint(ttl);
         if (refreshAfter.isZero()) {
             return builder.build();
         }
@@ -218,6 +218,11 @@ public class RegistryClient {
                 throw e;
             }
         });
+    }
+
+    /** How old a cached entry is when a read has it read again behind it: two thirds of its lifetime. */
+    static Duration refreshPoint(Duration lifetime) {
+        return lifetime.multipliedBy(2).dividedBy(3);
     }
 
     @PreDestroy

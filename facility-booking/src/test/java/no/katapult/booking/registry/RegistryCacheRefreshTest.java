@@ -38,7 +38,7 @@ class RegistryCacheRefreshTest extends WithClosedBreaker {
     @BeforeEach
     void lifetimes() {
         lifetime = config.registry().cacheTtl();
-        pastTheRefreshPoint = lifetime.multipliedBy(2).dividedBy(3).plusMillis(100);
+        pastTheRefreshPoint = RegistryClient.refreshPoint(lifetime).plusMillis(100);
     }
 
     @Test
