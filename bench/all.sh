@@ -10,24 +10,28 @@
 #   ONLY="booking availability" bench/all.sh
 #
 # Settings (env): ONLY (step names, default all of them, in this order: booking availability gateway gateway-stub
-# startup startup-aot outbox attachment forged jvm-aot), SKIP_BUILD=false, JAVA25 (the JDK 25 of the AOT steps;
+# startup outbox attachment forged jvm-aot startup-aot), SKIP_BUILD=false, JAVA25 (the JDK 25 of the AOT steps;
 # they are skipped when it is absent), PROFILE (passed to booking and availability only when set).
-# startup measures each service on JDK 17 and ./catapult up as a user starts it; startup-aot ./catapult up with
-# CATAPULT_CDS=true on JDK 25 (its AOT caches); jvm-aot rebuilds each service as an aot-jar and measures its
-# start with the AOT cache against C1 on JDK 17 (last, because it leaves the aot-jar builds in target/).
+# startup measures each service on JDK 17 and ./catapult up as a user starts it; jvm-aot rebuilds each service as
+# an aot-jar and measures its start with the AOT cache against C1 on JDK 17; startup-aot, after it, ./catapult up
+# with CATAPULT_CDS=true on JDK 25 on those aot-jar builds, as the launcher builds them on a JDK 25 (the two come
+# last because they leave the aot-jar builds in target/).
 set -uo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH_DIR")"
 cd "$ROOT" || exit 1
-ONLY="${ONLY:-booking availability gateway gateway-stub startup startup-aot outbox attachment forged jvm-aot}"
+ONLY="${ONLY:-booking availability gateway gateway-stub startup outbox attachment forged jvm-aot startup-aot}"
 SKIP_BUILD="${SKIP_BUILD:-false}"
 JAVA25="${JAVA25:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1)}"
 ALL_SERVICES="catapult-registry application-service facility-booking event-hub gateway"
+# Every script reads PROFILE from the environment: only the steps below that name it get it.
+STEP_PROFILE="${PROFILE:-}"
+unset PROFILE
 
 # name -> the command line it runs (the index prints it as it is, so it reproduces the step)
 declare -A STEP=(
-  [booking]="ROUNDS=3 DURATION=20 WARMUP=30 LOADS=16 GATEWAY_LOAD=16 ${PROFILE:+PROFILE=$PROFILE }bench/booking-throughput.sh"
-  [availability]="ROUNDS=3 DURATION=20 WARMUP=30 LOADS=\"1 8\" FLOOR=1 ${PROFILE:+PROFILE=$PROFILE }bench/availability-latency.sh"
+  [booking]="ROUNDS=3 DURATION=20 WARMUP=30 LOADS=16 GATEWAY_LOAD=16 ${STEP_PROFILE:+PROFILE=$STEP_PROFILE }bench/booking-throughput.sh"
+  [availability]="ROUNDS=3 DURATION=20 WARMUP=30 LOADS=\"1 8\" FLOOR=1 ${STEP_PROFILE:+PROFILE=$STEP_PROFILE }bench/availability-latency.sh"
   [gateway]="ROUNDS=3 LOADS=\"16 64\" bench/gateway.sh"
   [gateway-stub]="UPSTREAM=stub ROUNDS=3 LOADS=\"16 64\" bench/gateway.sh"
   [startup]="RUNS=3 bench/startup.sh"
