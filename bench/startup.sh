@@ -148,6 +148,9 @@ stack_pids() {
     done
   } | sort -u
 }
+cmdline_of() { # pid: the start of its command line, empty once it has exited
+  { tr '\0' ' ' <"/proc/$1/cmdline"; } 2>/dev/null | cut -c1-60
+}
 listening_stack_ports() {
   local p
   for p in "${STACK_PORTS[@]}"; do port_free "$p" || echo "$p"; done
@@ -181,9 +184,11 @@ catapult_run() {
   parts="$(sed -n 's/^\([a-z]*\) *| ready .* \([0-9.]*\) s after start.*/\1 \2/p' "$WORK/catapult-$label.log" | paste -sd',' - | sed 's/,/, /g')"
   tree="$(stack_pids "$pid")"
   local -A names=()
-  for p in $tree; do names[$p]="$(tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | cut -c1-60)"; done
+  # A process of the tree may have exited since it was listed (the AOT cache's assembly JVMs do, about then):
+  # no cmdline then, and a zombie's status has no VmRSS line. It counts as 0.
+  for p in $tree; do names[$p]="$(cmdline_of "$p")"; done
   local total_rss=0
-  for p in $tree; do total_rss=$((total_rss + $(awk '/^VmRSS/ { print $2 }' "/proc/$p/status" 2>/dev/null || echo 0))); done
+  for p in $tree; do total_rss=$((total_rss + $(awk '/^VmRSS/ { r = $2 } END { print r + 0 }' "/proc/$p/status" 2>/dev/null || echo 0))); done
   log "./catapult up ($label): ready after $((t1 - t0)) ms; stopping it (SIGTERM to pid $pid)"
   local s0 s1
   s0=$(now_ms)
@@ -196,7 +201,7 @@ catapult_run() {
     left=""
     # Alive and still the same program (a reused pid is someone else's process).
     for p in $tree; do
-      [ "$(tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | cut -c1-60)" = "${names[$p]}" ] && [ -n "${names[$p]}" ] && left="$left $p"
+      [ "$(cmdline_of "$p")" = "${names[$p]}" ] && [ -n "${names[$p]}" ] && left="$left $p"
     done
     [ -n "$left" ] || break
     sleep 0.2
