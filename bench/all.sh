@@ -36,7 +36,7 @@ declare -A STEP=(
   [gateway-stub]="UPSTREAM=stub ROUNDS=3 LOADS=\"16 64\" bench/gateway.sh"
   [startup]="RUNS=3 bench/startup.sh"
   [startup-aot]="JAVA_HOME=$JAVA25 CATAPULT_CDS=true SERVICES=none bench/startup.sh"
-  [jvm-aot]="for m in $ALL_SERVICES; do ./mvnw -B -q -o package -DskipTests -pl \$m -Dquarkus.package.jar.type=aot-jar \
+  [jvm-aot]="for m in $ALL_SERVICES; do ./mvnw -B -q -o package -DskipTests -pl \$m -am -Dquarkus.package.jar.type=aot-jar \
 && SETS=\"c1 aot-c1 aot-lean\" RUNS=3 MODULE=\$m JAVA25=$JAVA25 bench/jvm-options.sh || exit 1; done"
   [outbox]="bench/outbox-cost.sh"
   [attachment]="bench/attachment-heap.sh"
