@@ -49,21 +49,10 @@ printf '%s\n' \
    FROM (SELECT ('00000000-0000-4000-8000-' || lpad(:f::text, 12, '0'))::uuid AS f,
                 timestamptz '2030-01-01 00:00+00' + (:n / 50) * interval '15 minutes' AS t) x;" >"$WORK/booking.sql"
 
-# The reader views as the service serialises them (BookingView, PartnerBookingView, AidEventView), with real
-# field names and lengths; the values differ per booking only in ids and times, which does not change the cost.
-BOOKING_VIEW='{"id":"1b4e28ba-2fa1-41d2-883f-0016d3cca427","resourceType":"FACILITY","resourceId":"00000000-0000-4000-8000-000000000007","resourceName":"Benchmark lab","facilityId":"00000000-0000-4000-8000-000000000007","facilityName":"Benchmark lab","centreCode":"bench-centre","location":"Oslo","orgNo":"920000123","bookedBy":"pgbench","start":"2030-01-01T01:00:00+01:00","end":"2030-01-01T01:15:00+01:00","purpose":"pgbench booking","status":"CONFIRMED","bufferMinutes":0,"freeCancellationNoticeHours":0,"priceBasis":"SME","hourlyPrice":{"amount":50.00,"currency":"NOK"},"totalPrice":{"amount":12.50,"currency":"NOK"},"standardPrice":{"amount":25.00,"currency":"NOK"},"aidAmount":{"amount":12.50,"currency":"NOK"},"createdAt":"2026-12-02T03:00:00.123456+01:00","updatedAt":"2026-12-02T03:00:00.123456+01:00"}'
-PARTNER_VIEW='{"id":"1b4e28ba-2fa1-41d2-883f-0016d3cca427","resourceType":"FACILITY","resourceId":"00000000-0000-4000-8000-000000000007","facilityId":"00000000-0000-4000-8000-000000000007","centreCode":"bench-centre","start":"2030-01-01T01:00:00+01:00","end":"2030-01-01T01:15:00+01:00","status":"CONFIRMED"}'
-AID_VIEW='{"orgNo":"920000123","bookingId":"1b4e28ba-2fa1-41d2-883f-0016d3cca427","amount":{"amount":12.50,"currency":"NOK"},"amountEur":1.09,"regulation":"(EU) 2023/2831"}'
-publish_sql() { # type, subject expression, data, partner data (or NULL)
-  printf '%s\n' \
-    "INSERT INTO outbox_subject (subject, last_sequence) VALUES ($2, 1) ON CONFLICT (subject) DO UPDATE SET last_sequence = outbox_subject.last_sequence + 1 RETURNING last_sequence AS seq \\gset" \
-    "INSERT INTO outbox_event (id, source, type, subject, sequence, occurred_at, org_no, data, partner_data) VALUES (gen_random_uuid(), '/katapult/facility-booking', '$1', $2, :seq, now(), :org::text, CAST('$3' AS jsonb), $4) ON CONFLICT (id) DO NOTHING;"
-}
 # With the outbox: the same transaction, and before its end the two events.
 {
   grep -v '^END;$' "$WORK/booking.sql"
-  publish_sql no.katapult.booking.confirmed "'bookings/' || :n" "$BOOKING_VIEW" "CAST('$PARTNER_VIEW' AS jsonb)"
-  publish_sql no.katapult.aid.granted "'organisations/' || :org || '/aid'" "$AID_VIEW" "NULL"
+  booking_events_sql "'bookings/' || :n"
   echo 'END;'
 } >"$WORK/booking-outbox.sql"
 echo 'END;' >>"$WORK/booking.sql"
