@@ -50,7 +50,12 @@ INDEX="bench/results/all-$(date -u +%Y%m%dT%H%M%SZ).md"
   echo
   echo "Commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)'), $(nproc) cores, $(java -version 2>&1 | head -1)"
   echo
-  echo "| step | command | start (UTC) | seconds | load average before | exit | result file |"
+  # What the scripts also read from the environment, so that the index reproduces a run made with any of them.
+  env_set="$(for v in BENCH_JAVA_OPTS BENCH_PORT_BASE BENCH_PGHOST BENCH_PGPORT BENCH_PGUSER BENCH_KEEP_WORK; do
+    [ -z "${!v:-}" ] || printf '%s="%s" ' "$v" "${!v}"; done)"
+  echo "Environment for every step: ${env_set:-none of BENCH_JAVA_OPTS, BENCH_PORT_BASE, BENCH_PG*, BENCH_KEEP_WORK set}"
+  echo
+  echo "| step | command | start (UTC) | seconds | load average before | exit | result files |"
   echo "|---|---|---|---:|---|---:|---|"
 } > "$INDEX"
 
@@ -66,7 +71,7 @@ for name in $ONLY; do
   if [[ "$name" == *aot ]] && [ ! -x "$JAVA25/bin/java" ]; then
     echo "| $name | \`$cmd\` | - | - | - | skipped: no JDK 25 | - |" >> "$INDEX"; continue
   fi
-  before="$(cd bench/results && ls -t -- *.md 2>/dev/null | grep -v "^all-" | head -1)"
+  marker="$(mktemp)"   # the step's result files are the tables written after it
   load="$(cut -d' ' -f1-3 /proc/loadavg)"
   start="$(date -u +%H:%M:%S)"; t0=$(date +%s)
   echo "== $name: $cmd"
@@ -74,9 +79,9 @@ for name in $ONLY; do
   bash -c "$cmd" > "$log" 2>&1
   rc=$?
   [ $rc -eq 0 ] || failed=$((failed + 1))
-  newest="$(cd bench/results && ls -t -- *.md 2>/dev/null | grep -v "^all-" | head -1)"
-  [ "$newest" = "$before" ] && newest="(none; see $log)"
-  echo "| $name | \`$cmd\` | $start | $(( $(date +%s) - t0 )) | $load | $rc | $newest |" >> "$INDEX"
+  made="$(find bench/results -maxdepth 1 -name '*.md' ! -name 'all-*' -newer "$marker" -printf '%f ')"
+  rm -f "$marker"
+  echo "| $name | \`$cmd\` | $start | $(( $(date +%s) - t0 )) | $load | $rc | ${made:-(none; see $log)} |" >> "$INDEX"
   echo "   exit $rc after $(( $(date +%s) - t0 )) s, log $log"
 done
 echo >> "$INDEX"
