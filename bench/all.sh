@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Every benchmark of issue 12's goals, one after another, on the jars of this checkout: what "a run of the bench/
-# scripts on a clean clone" means. Builds the jars first (unless SKIP_BUILD=true), then runs each script with the
+# Every benchmark script, one after another, on the jars of this checkout: what issue 12's "a run of the bench/
+# scripts on a clean clone" means (jvm-options.sh with the AOT sets of each service). Builds the jars first (unless SKIP_BUILD=true), then runs each script with the
 # settings below, and writes one index (bench/results/all-<time>.md) with the commit, each script's exact command,
-# its start, its duration, the load average before it, its exit code and its result file. Each script saves its own
+# its start, its duration, the load average before it, its exit code and the tables it wrote. Each script saves its own
 # table in bench/results/ as before; a failing script is recorded and the next one still runs, and the index's last
 # line says how many failed (the exit code is that number).
 #

@@ -118,7 +118,7 @@ if $WITH_GATEWAY; then
   # The gateway's JIT too: with only the 5 s before each gateway run, its first round measured its compiler.
   log "warm-up ${WARMUP}s through the gateway"
   run_wrk warmup-gw "http://127.0.0.1:$GATEWAY_PORT" 16 "$WARMUP"
-  sleep 11   # the breaker may open on the exchanges wrk aborts at the end: see the rounds below
+  wait_breaker_closed
 fi
 RUN_LINES=()
 # PROFILE=1: a JDK Flight Recorder recording of facility-booking and catapult-registry over the direct
@@ -142,15 +142,12 @@ for round in $(seq 1 "$ROUNDS"); do
   fi
   if $WITH_GATEWAY; then
     log "round $round: through the gateway, $GATEWAY_LOAD connections, ${DURATION}s"
-    # wrk closes its connections with requests in flight when a run ends; the gateway counts those
-    # aborted upstream exchanges as failures and opens facility-booking's circuit for GATEWAY_CB_DELAY
-    # (10 s). Wait for it to close again, or the measured run would see only 503 circuit-open.
-    sleep 11
+    wait_breaker_closed
     run_wrk warmup-gw "http://127.0.0.1:$GATEWAY_PORT" 16 5
     unset 'RUN_LINES[${#RUN_LINES[@]}-1]'
-    sleep 11
+    wait_breaker_closed
     run_wrk gateway "http://127.0.0.1:$GATEWAY_PORT" "$GATEWAY_LOAD" "$DURATION"
-    sleep 11
+    wait_breaker_closed
   fi
 done
 RSS_AFTER_LOAD="$(rss_all)"

@@ -291,12 +291,19 @@ start_registry_and_booking() {
   BOOKING_PID=$LAST_PID
 }
 
+# How long the gateway's breaker stays open (GATEWAY_CB_DELAY) in the benches.
+GATEWAY_BREAKER_DELAY_S=10
+# wait_breaker_closed: wrk closes its connections with requests in flight when a run ends; the gateway counts those
+# aborted upstream exchanges as failures and may open the service's breaker. Waits until it has closed again, so
+# that the next run through the gateway does not see only 503 circuit-open.
+wait_breaker_closed() { sleep $((GATEWAY_BREAKER_DELAY_S + 1)); }
+
 # start_gateway: the packaged gateway on GATEWAY_PORT in front of the registry and facility-booking (application-service
 # at a closed port), rate limits off (per client, per address, availability's): one benchmark client is not abuse.
 # Sets GATEWAY_PID.
 start_gateway() {
   log "starting the gateway on $GATEWAY_PORT (rate limits off: one benchmark client is not abuse)"
-  start_service gateway gateway "${COMMON_ENV[@]}" GATEWAY_PORT="$GATEWAY_PORT" GATEWAY_RATE_LIMIT_ENABLED=false GATEWAY_CB_DELAY=10S \
+  start_service gateway gateway "${COMMON_ENV[@]}" GATEWAY_PORT="$GATEWAY_PORT" GATEWAY_RATE_LIMIT_ENABLED=false GATEWAY_CB_DELAY="${GATEWAY_BREAKER_DELAY_S}S" \
     GATEWAY_IP_RATE_LIMIT_ENABLED=false GATEWAY_AVAILABILITY_RATE_LIMIT_CAPACITY=100000000 \
     GATEWAY_AVAILABILITY_RATE_LIMIT_REFILL_TOKENS=100000000 \
     REGISTRY_URL="http://127.0.0.1:$REGISTRY_PORT" BOOKING_URL="http://127.0.0.1:$BOOKING_PORT" \
