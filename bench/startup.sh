@@ -21,8 +21,11 @@
 # initdb), then the warm start that is measured, both with --no-demo and CATAPULT_DATA_DIR in a
 # temporary folder and CATAPULT_SKIP_BUILD=true (never builds). Each is stopped with SIGTERM to the
 # launcher, and the script then checks that none of its processes and none of its ports is left.
+# FRESH=N adds N fresh clones: each a `git clone` of this checkout's HEAD (committed files only, no target/)
+# with an empty data folder, timed from `./catapult up --no-demo` (which builds the launcher, then the services
+# while PostgreSQL and Keycloak start) to "all parts ready"; the Maven cache is whatever ~/.m2 holds.
 #
-# Settings (env): RUNS=3, CATAPULT=auto|skip, SERVICES="catapult-registry application-service
+# Settings (env): RUNS=3, CATAPULT=auto|skip, FRESH=0, SERVICES="catapult-registry application-service
 # facility-booking gateway" (the modules to measure), CATAPULT_TIMEOUT=240 (s per ./catapult start),
 # CATAPULT_CDS=false and JAVA_HOME (the JDK of ./catapult: with CATAPULT_CDS=true, a JDK 25 makes AOT caches),
 # BENCH_PORT_BASE=18120 (stub +0, services +1..+4, closed port +5), BENCH_JAVA_OPTS, BENCH_PGHOST/PORT/USER.
@@ -31,7 +34,7 @@ set -euo pipefail
 BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx256m -XX:TieredStopAtLevel=1}"   # before lib.sh, whose default is another
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-settings RUNS=3 CATAPULT=auto SERVICES="catapult-registry application-service facility-booking gateway" \
+settings RUNS=3 CATAPULT=auto FRESH=0 SERVICES="catapult-registry application-service facility-booking gateway" \
   CATAPULT_TIMEOUT=240 CATAPULT_CDS=false JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")" \
   BENCH_PORT_BASE=18120
 export CATAPULT_CDS JAVA_HOME   # ./catapult runs on JAVA_HOME, and so do the services and Keycloak it starts
@@ -132,6 +135,7 @@ service_rows gateway gateway "$PORT" "${COMMON_ENV[@]}" GATEWAY_PORT="$PORT" \
 STACK_PORTS=(8080 8081 8082 8083 8180 9000 9180 15432)
 CATAPULT_ROWS=()
 CATAPULT_NOTE=""
+FRESH_SECONDS=()
 descendants() { # pid: the pid and all its descendants
   local p c
   echo "$1"
@@ -155,11 +159,11 @@ listening_stack_ports() {
   local p
   for p in "${STACK_PORTS[@]}"; do port_free "$p" || echo "$p"; done
 }
-# catapult_run label: starts ./catapult up, times it, stops it; appends a row
+# catapult_run label [checkout data-folder skip-build]: starts ./catapult up, times it, stops it; appends a row
 catapult_run() {
-  local label=$1 t0 t1 tg="" pid deadline tree left said parts p
+  local label=$1 checkout=${2:-$ROOT} data=${3:-$WORK/catapult-data} skip_build=${4:-true} t0 t1 tg="" pid deadline tree left said parts p
   t0=$(now_ms)
-  (cd "$ROOT" && exec env CATAPULT_DATA_DIR="$WORK/catapult-data" CATAPULT_SKIP_BUILD=true ./catapult up --no-demo \
+  (cd "$checkout" && exec env CATAPULT_DATA_DIR="$data" CATAPULT_SKIP_BUILD="$skip_build" ./catapult up --no-demo \
     >"$WORK/catapult-$label.log" 2>&1) &
   pid=$!
   track_pid "$pid"
@@ -182,6 +186,10 @@ catapult_run() {
   [ -n "$tg" ] || tg=$t1
   # Each part's readiness as the launcher logs it: "<part> | ready (...) 21.8 s after start".
   parts="$(sed -n 's/^\([a-z]*\) *| ready .* \([0-9.]*\) s after start.*/\1 \2/p' "$WORK/catapult-$label.log" | paste -sd',' - | sed 's/,/, /g')"
+  # The services' build, when the launcher ran one: "build | done 64.3 s after start".
+  local built
+  built="$(sed -n 's/^build *| done \([0-9.]*\) s after start.*/\1/p' "$WORK/catapult-$label.log" | head -n1)"
+  [ -z "$built" ] || parts="$parts, services' build done $built"
   tree="$(stack_pids "$pid")"
   local -A names=()
   # A process of the tree may have exited since it was listed (the AOT cache's assembly JVMs do, about then):
@@ -215,6 +223,7 @@ catapult_run() {
   local open
   open="$(listening_stack_ports | paste -sd' ' - || true)"
   [ -z "$open" ] || CATAPULT_NOTE="$CATAPULT_NOTE After stopping ($label), ports still listening: $open."
+  [[ $label != fresh* ]] || FRESH_SECONDS+=("$(awk -v ms=$((t1 - t0)) 'BEGIN { printf "%.1f", ms / 1000 }')")
   CATAPULT_ROWS+=("| ./catapult up, $label | $(awk -v ms=$((tg - t0)) 'BEGIN { printf "%.1f", ms / 1000 }') | $(awk -v ms=$((t1 - t0)) 'BEGIN { printf "%.1f", ms / 1000 }') | ${said:-?} | ${parts:-?} | $((total_rss / 1024)) MB in $(wc -w <<<"$tree") processes | $(awk -v ms=$((s1 - s0)) 'BEGIN { printf "%.1f", ms / 1000 }') | ${left:+NOT all stopped by SIGTERM (see below)}${left:-all stopped, ports free} |")
 }
 
@@ -230,6 +239,13 @@ else
     log "./catapult up, warm"
     catapult_run "warm start (second run, same data folder)" || true
   fi
+  for ((i = 1; i <= FRESH; i++)); do
+    git clone -q "$ROOT" "$WORK/clone-$i"
+    log "./catapult up, fresh clone $i of $FRESH (HEAD $(git -C "$WORK/clone-$i" rev-parse --short HEAD), empty data folder; builds)"
+    catapult_run "fresh clone $i" "$WORK/clone-$i" "$WORK/clone-data-$i" false || break
+    rm -rf "$WORK/clone-$i" "$WORK/clone-data-$i"
+  done
+  [ "$FRESH" -eq 0 ] || FRESH_NOTE="Fresh clone to all parts ready, $FRESH runs: median $(printf '%s\n' "${FRESH_SECONDS[@]}" | median) s $(printf '%s\n' "${FRESH_SECONDS[@]}" | spread 1 1)."
 fi
 
 {
@@ -250,6 +266,7 @@ fi
     echo
   fi
   [ -z "$CATAPULT_NOTE" ] || { echo "$CATAPULT_NOTE"; echo; }
+  [ -z "${FRESH_NOTE:-}" ] || { echo "$FRESH_NOTE"; echo; }
 } >"$OUT"
 cat "$OUT"
 save_result startup "$OUT"
