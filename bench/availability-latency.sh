@@ -26,7 +26,8 @@
 # when its jar exists), ROUNDS=3 (each cell the median of the rounds, with the spread), WINDOW_START_DAYS=150,
 # PROFILE=0 (1: JFR summary of facility-booking under the table; cpu: async-profiler's breakdown of its CPU
 # over the first round's direct runs), FLOOR=0 (1: afterwards, the p50/p90/p99 at one connection of the liveness
-# check, a 400 answer and one fixed window, FLOOR_SECONDS=10 each: the tail of the server itself),
+# check, a 400 answer and one fixed window, FLOOR_SECONDS=10 each: the tail of the server itself;
+# FLOOR_CONNECTIONS="1 8" runs them at each of those wrk connection counts),
 # BENCH_PORT_BASE=18110 (stub +0, registry +1, booking +2, gateway +3,
 # closed port +4), BENCH_JAVA_OPTS, BENCH_PGHOST/PORT/USER.
 # Goals (issue 12): p99 < 10 ms at 8 connections direct, < 12 ms through the gateway.
@@ -35,7 +36,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 settings BOOKINGS=100000 FACILITIES=20 DURATION=20 WARMUP=30 LOADS="1 8" GATEWAY_LOADS="8" ROUNDS=3 \
-  WINDOW_START_DAYS=150 PROFILE=0 FLOOR=0 FLOOR_SECONDS=10 BENCH_PORT_BASE=18110
+  WINDOW_START_DAYS=150 PROFILE=0 FLOOR=0 FLOOR_SECONDS=10 FLOOR_CONNECTIONS=1 BENCH_PORT_BASE=18110
 WINDOW_DAYS=31
 COMMAND="${SETTINGS}bench/availability-latency.sh"
 
@@ -163,7 +164,7 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 # ---- FLOOR=1: the tail of the same server under trivial work -------------------------------------------
-# One connection, one wrk thread, FLOOR_SECONDS each: the liveness check (no RESTEasy, no database), availability
+# One wrk thread at each of FLOOR_CONNECTIONS (one by default), FLOOR_SECONDS each: the liveness check (no RESTEasy, no database), availability
 # answering 400 (RESTEasy and the problem writer, no database), and one fixed 31-day facility window (always
 # from memory after the first). If the trivial answers have the same tail as availability, the tail is the
 # server's and the machine's, not availability's work.
@@ -171,6 +172,7 @@ FLOOR_ROWS=""
 # percentile p (as wrk --latency prints it, "99%") of wrk's output $out, in ms
 floor_pct() { awk -v p="$1" '$1 == p { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }' <<<"$out"; }
 if [ "$FLOOR" = 1 ]; then
+  for fc in $FLOOR_CONNECTIONS; do
   for kind in live bad-request window; do
     case $kind in
       live) path="/q/health/live"; want=200 ;;
@@ -179,10 +181,11 @@ if [ "$FLOOR" = 1 ]; then
     esac
     got="$(curl -s -o /dev/null -w '%{http_code}' "$BOOK_URL$path")"
     [ "$got" = "$want" ] || die "floor $kind: $path answered $got, not $want"
-    out="$(wrk -t1 -c1 -d"${FLOOR_SECONDS}s" --latency "$BOOK_URL$path" 2>&1)" || die "wrk failed: $out"
+    out="$(wrk -t1 -c"$fc" -d"${FLOOR_SECONDS}s" --latency "$BOOK_URL$path" 2>&1)" || die "wrk failed: $out"
     rate="$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' <<<"$out")"
-    FLOOR_ROWS+="| $kind | \`$path\` | $rate | $(floor_pct 50%) | $(floor_pct 90%) | $(floor_pct 99%) |"$'\n'
-    log "floor $kind: $rate/s, p99 $(floor_pct 99%) ms"
+    FLOOR_ROWS+="| $kind | $fc | \`$path\` | $rate | $(floor_pct 50%) | $(floor_pct 90%) | $(floor_pct 99%) |"$'\n'
+    log "floor $kind at $fc connections: $rate/s, p99 $(floor_pct 99%) ms"
+  done
   done
 fi
 
@@ -264,10 +267,10 @@ EXPLAIN="$(pg_sql bench_avail_booking "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
   echo '```'
   if [ -n "$FLOOR_ROWS" ]; then
     echo
-    echo "The floor under the tail: facility-booking at one connection (wrk -t1 -c1 --latency, ${FLOOR_SECONDS}s each, after the rounds):"
+    echo "The floor under the tail: facility-booking answering trivial requests (wrk -t1 --latency at each connection count, ${FLOOR_SECONDS}s each, after the rounds):"
     echo
-    echo "| Answer | Path | Requests/s | p50 ms | p90 ms | p99 ms |"
-    echo "|---|---|---:|---:|---:|---:|"
+    echo "| Answer | Connections | Path | Requests/s | p50 ms | p90 ms | p99 ms |"
+    echo "|---|---:|---|---:|---:|---:|---:|"
     printf '%s' "$FLOOR_ROWS"
   fi
   [ -z "$PROFILE_TEXT" ] || echo "$PROFILE_TEXT"
