@@ -12,8 +12,9 @@
 # Settings (env): ONLY (step names, default all of them, in this order: booking availability gateway gateway-stub
 # startup outbox attachment forged jvm-aot startup-aot), SKIP_BUILD=false, JAVA25 (the JDK 25 of the AOT steps;
 # they are skipped when it is absent), PROFILE (passed to booking and availability only when set).
-# startup measures each service on JDK 17 and ./catapult up as a user starts it; jvm-aot rebuilds each service as
-# an aot-jar and measures its start with the AOT cache against C1 on JDK 17; startup-aot, after it, ./catapult up
+# startup measures each service on JDK 17 and ./catapult up as a user starts it (warm, and on three fresh
+# clones); jvm-aot rebuilds each service as an aot-jar and measures its start with the AOT cache against C1 on
+# JDK 17; startup-aot, after it, ./catapult up
 # with CATAPULT_CDS=true on JDK 25 on those aot-jar builds, as the launcher builds them on a JDK 25 (the two come
 # last because they leave the aot-jar builds in target/).
 set -uo pipefail
@@ -34,7 +35,7 @@ declare -A STEP=(
   [availability]="ROUNDS=3 DURATION=20 WARMUP=30 LOADS=\"1 8\" FLOOR=1 ${STEP_PROFILE:+PROFILE=$STEP_PROFILE }bench/availability-latency.sh"
   [gateway]="ROUNDS=3 LOADS=\"16 64\" bench/gateway.sh"
   [gateway-stub]="UPSTREAM=stub ROUNDS=3 LOADS=\"16 64\" bench/gateway.sh"
-  [startup]="RUNS=3 bench/startup.sh"
+  [startup]="RUNS=3 FRESH=3 bench/startup.sh"
   [startup-aot]="JAVA_HOME=$JAVA25 CATAPULT_CDS=true SERVICES=none bench/startup.sh"
   [jvm-aot]="for m in $ALL_SERVICES; do ./mvnw -B -q -o package -DskipTests -pl \$m -am -Dquarkus.package.jar.type=aot-jar \
 && SETS=\"c1 aot-c1 aot-lean\" RUNS=3 MODULE=\$m JAVA25=$JAVA25 bench/jvm-options.sh || exit 1; done"

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Start-up time and memory of each packaged service, and of the whole `./catapult up` warm start.
+# Start-up time and memory of each packaged service, and of the whole `./catapult up`: warm, and from a fresh clone.
 # Prints a Markdown table and saves it in bench/results/ (git-ignored).
 #
 #   bench/startup.sh
 #   RUNS=3 CATAPULT=auto bench/startup.sh      # CATAPULT=skip leaves ./catapult out
+#   FRESH=3 bench/startup.sh                   # also ./catapult up on three fresh clones (builds included)
 #
 # Per service (catapult-registry, application-service, facility-booking, gateway when its jar exists):
 # one priming start on an empty database (Flyway migrations; reported apart), then RUNS measured
@@ -18,23 +19,23 @@
 #
 # ./catapult up (PostgreSQL, Keycloak, the four services), only when nothing listens on 8080-8083,
 # 8180, 9000, 9180 or 15432: a cold start first (empty data folder: Keycloak unpacked and imported,
-# initdb), then the warm start that is measured, both with --no-demo and CATAPULT_DATA_DIR in a
+# initdb), then WARM (3) warm starts that are measured, all with --no-demo and CATAPULT_DATA_DIR in a
 # temporary folder and CATAPULT_SKIP_BUILD=true (never builds). Each is stopped with SIGTERM to the
 # launcher, and the script then checks that none of its processes and none of its ports is left.
 # FRESH=N adds N fresh clones: each a `git clone` of this checkout's HEAD (committed files only, no target/)
 # with an empty data folder, timed from `./catapult up --no-demo` (which builds the launcher, then the services
 # while PostgreSQL and Keycloak start) to "all parts ready"; the Maven cache is whatever ~/.m2 holds.
 #
-# Settings (env): RUNS=3, CATAPULT=auto|skip, FRESH=0, SERVICES="catapult-registry application-service
+# Settings (env): RUNS=3, CATAPULT=auto|skip, WARM=3, FRESH=0, SERVICES="catapult-registry application-service
 # facility-booking gateway" (the modules to measure), CATAPULT_TIMEOUT=240 (s per ./catapult start),
 # CATAPULT_CDS=false and JAVA_HOME (the JDK of ./catapult: with CATAPULT_CDS=true, a JDK 25 makes AOT caches),
 # BENCH_PORT_BASE=18120 (stub +0, services +1..+4, closed port +5), BENCH_JAVA_OPTS, BENCH_PGHOST/PORT/USER.
-# About 3 to 4 minutes on the 2-core machine (most of it the cold ./catapult up).
+# About 4 minutes on the 2-core machine, and 1.5 minutes more for each fresh clone.
 set -euo pipefail
 BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx256m -XX:TieredStopAtLevel=1}"   # before lib.sh, whose default is another
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-settings RUNS=3 CATAPULT=auto FRESH=0 SERVICES="catapult-registry application-service facility-booking gateway" \
+settings RUNS=3 CATAPULT=auto WARM=3 FRESH=0 SERVICES="catapult-registry application-service facility-booking gateway" \
   CATAPULT_TIMEOUT=240 CATAPULT_CDS=false JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")" \
   BENCH_PORT_BASE=18120
 export CATAPULT_CDS JAVA_HOME   # ./catapult runs on JAVA_HOME, and so do the services and Keycloak it starts
@@ -135,6 +136,7 @@ service_rows gateway gateway "$PORT" "${COMMON_ENV[@]}" GATEWAY_PORT="$PORT" \
 STACK_PORTS=(8080 8081 8082 8083 8180 9000 9180 15432)
 CATAPULT_ROWS=()
 CATAPULT_NOTE=""
+WARM_SECONDS=()
 FRESH_SECONDS=()
 descendants() { # pid: the pid and all its descendants
   local p c
@@ -223,7 +225,12 @@ catapult_run() {
   local open
   open="$(listening_stack_ports | paste -sd' ' - || true)"
   [ -z "$open" ] || CATAPULT_NOTE="$CATAPULT_NOTE After stopping ($label), ports still listening: $open."
-  [[ $label != fresh* ]] || FRESH_SECONDS+=("$(awk -v ms=$((t1 - t0)) 'BEGIN { printf "%.1f", ms / 1000 }')")
+  local took
+  took="$(awk -v ms=$((t1 - t0)) 'BEGIN { printf "%.1f", ms / 1000 }')"
+  case $label in
+    warm*) WARM_SECONDS+=("$took") ;;
+    fresh*) FRESH_SECONDS+=("$took") ;;
+  esac
   CATAPULT_ROWS+=("| ./catapult up, $label | $(awk -v ms=$((tg - t0)) 'BEGIN { printf "%.1f", ms / 1000 }') | $(awk -v ms=$((t1 - t0)) 'BEGIN { printf "%.1f", ms / 1000 }') | ${said:-?} | ${parts:-?} | $((total_rss / 1024)) MB in $(wc -w <<<"$tree") processes | $(awk -v ms=$((s1 - s0)) 'BEGIN { printf "%.1f", ms / 1000 }') | ${left:+NOT all stopped by SIGTERM (see below)}${left:-all stopped, ports free} |")
 }
 
@@ -236,8 +243,10 @@ elif [ -n "$(listening_stack_ports)" ]; then
 else
   log "./catapult up, cold (fresh data folder: unpacks Keycloak, initdb, imports the realm, loads demo data)"
   if catapult_run "cold start (first run, empty data folder)"; then
-    log "./catapult up, warm"
-    catapult_run "warm start (second run, same data folder)" || true
+    for ((i = 1; i <= WARM; i++)); do
+      log "./catapult up, warm $i of $WARM"
+      catapult_run "warm start $i (same data folder)" || break
+    done
   fi
   for ((i = 1; i <= FRESH; i++)); do
     git clone -q "$ROOT" "$WORK/clone-$i"
@@ -245,6 +254,7 @@ else
     catapult_run "fresh clone $i" "$WORK/clone-$i" "$WORK/clone-data-$i" false || break
     rm -rf "$WORK/clone-$i" "$WORK/clone-data-$i"
   done
+  [ ${#WARM_SECONDS[@]} -eq 0 ] || WARM_NOTE="Warm start to all parts ready, ${#WARM_SECONDS[@]} runs: median $(printf '%s\n' "${WARM_SECONDS[@]}" | median) s $(printf '%s\n' "${WARM_SECONDS[@]}" | spread 1 1)."
   [ "$FRESH" -eq 0 ] || FRESH_NOTE="Fresh clone to all parts ready, $FRESH runs: median $(printf '%s\n' "${FRESH_SECONDS[@]}" | median) s $(printf '%s\n' "${FRESH_SECONDS[@]}" | spread 1 1)."
 fi
 
@@ -266,6 +276,7 @@ fi
     echo
   fi
   [ -z "$CATAPULT_NOTE" ] || { echo "$CATAPULT_NOTE"; echo; }
+  [ -z "${WARM_NOTE:-}" ] || { echo "$WARM_NOTE"; echo; }
   [ -z "${FRESH_NOTE:-}" ] || { echo "$FRESH_NOTE"; echo; }
 } >"$OUT"
 cat "$OUT"
