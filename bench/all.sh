@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Every benchmark script, one after another, on the jars of this checkout: what issue 12's "a run of the bench/
-# scripts on a clean clone" means (jvm-options.sh with the AOT sets of each service). Builds the jars first (unless SKIP_BUILD=true), then runs each script with the
-# settings below, and writes one index (bench/results/all-<time>.md) with the commit, each script's exact command,
-# its start, its duration, the load average before it, its exit code and the tables it wrote. Each script saves its own
-# table in bench/results/ as before; a failing script is recorded and the next one still runs, and the index's last
-# line says how many failed (the exit code is that number).
+# scripts on a clean clone" means (jvm-options.sh with the AOT sets of each service). Builds the jars first
+# (unless SKIP_BUILD=true), then runs each script with the settings below, and writes one index
+# (bench/results/all-<time>.md) with the commit, each script's exact command, its start, its duration, the load
+# average before it, its exit code and the tables it wrote. Each script saves its own table in bench/results/ as
+# before; a failing script is recorded and the next one still runs, and the index's last line says how many failed
+# (the exit code is that number).
 #
 #   bench/all.sh                      # about 75 minutes on 2 cores
 #   ONLY="booking availability" bench/all.sh
@@ -14,9 +15,8 @@
 # they are skipped when it is absent), PROFILE (passed to booking and availability only when set).
 # startup measures each service on JDK 17 and ./catapult up as a user starts it (warm, and on three fresh
 # clones); jvm-aot rebuilds each service as an aot-jar and measures its start with the AOT cache against C1 on
-# JDK 17; startup-aot, after it, ./catapult up
-# with CATAPULT_CDS=true on JDK 25 on those aot-jar builds, as the launcher builds them on a JDK 25 (the two come
-# last because they leave the aot-jar builds in target/).
+# JDK 17; startup-aot, after it, ./catapult up with CATAPULT_CDS=true on JDK 25 on those aot-jar builds, as the
+# launcher builds them on a JDK 25 (the two come last because they leave the aot-jar builds in target/).
 set -uo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH_DIR")"

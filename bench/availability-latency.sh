@@ -164,10 +164,10 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 # ---- FLOOR=1: the tail of the same server under trivial work -------------------------------------------
-# One wrk thread at each of FLOOR_CONNECTIONS (one by default), FLOOR_SECONDS each: the liveness check (no RESTEasy, no database), availability
-# answering 400 (RESTEasy and the problem writer, no database), and one fixed 31-day facility window (always
-# from memory after the first). If the trivial answers have the same tail as availability, the tail is the
-# server's and the machine's, not availability's work.
+# One wrk thread at each of FLOOR_CONNECTIONS (one by default), FLOOR_SECONDS each: the liveness check (no
+# RESTEasy, no database), availability answering 400 (RESTEasy and the problem writer, no database), and one
+# fixed 31-day facility window (always from memory after the first). If the trivial answers have the same tail
+# as availability, the tail is the server's and the machine's, not availability's work.
 FLOOR_ROWS=""
 # percentile p (as wrk --latency prints it, "99%") of wrk's output $out, in ms
 floor_pct() { awk -v p="$1" '$1 == p { v = $2; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }' <<<"$out"; }

@@ -255,7 +255,8 @@ else
     rm -rf "$WORK/clone-$i" "$WORK/clone-data-$i"
   done
   [ ${#WARM_SECONDS[@]} -eq 0 ] || WARM_NOTE="Warm start to all parts ready, ${#WARM_SECONDS[@]} runs: median $(printf '%s\n' "${WARM_SECONDS[@]}" | median) s $(printf '%s\n' "${WARM_SECONDS[@]}" | spread 1 1)."
-  [ "$FRESH" -eq 0 ] || FRESH_NOTE="Fresh clone to all parts ready, $FRESH runs: median $(printf '%s\n' "${FRESH_SECONDS[@]}" | median) s $(printf '%s\n' "${FRESH_SECONDS[@]}" | spread 1 1)."
+  # Counted from the runs that finished: a clone that failed to start ends the loop, and its note says why.
+  [ ${#FRESH_SECONDS[@]} -eq 0 ] || FRESH_NOTE="Fresh clone to all parts ready, ${#FRESH_SECONDS[@]} of $FRESH runs: median $(printf '%s\n' "${FRESH_SECONDS[@]}" | median) s $(printf '%s\n' "${FRESH_SECONDS[@]}" | spread 1 1)."
 fi
 
 {
