@@ -43,13 +43,7 @@ COMMAND="${SETTINGS}bench/availability-latency.sh"
 booking_stack_begin availability
 
 pg_ensure
-start_registry_and_booking bench_avail_registry bench_avail_booking
-GATEWAY_PID=""
-$WITH_GATEWAY && start_gateway
-wait_ready "$REGISTRY_PORT" 120 registry
-wait_ready "$BOOKING_PORT" 120 booking
-GATEWAY_NOTE=""
-$WITH_GATEWAY && gateway_ready
+booking_stack_up bench_avail_registry bench_avail_booking
 
 # ---- registry: facilities with two items each ----------------------------------------------------
 REG="http://127.0.0.1:$REGISTRY_PORT"
@@ -147,10 +141,7 @@ PROFILE_TEXT=""
 # ROUNDS rounds, each every direct load and then the gateway, so that a drift of the machine's load
 # touches every path alike.
 for round in $(seq 1 "$ROUNDS"); do
-  for c in $LOADS; do
-    log "round $round: direct, $c connections, ${DURATION}s"
-    run_wrk direct "$BOOK_URL" "$c" "$DURATION"
-  done
+  run_direct_loads "$round"
   if [ "$round" = 1 ]; then
     [ "$PROFILE" != 1 ] || PROFILE_TEXT="$(jfr_report "$BOOKING_PID" availability-facility-booking)"
     [ "$PROFILE" != cpu ] || PROFILE_TEXT="$(cpu_profile_report "$BOOKING_PID" availability-facility-booking)"

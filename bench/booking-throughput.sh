@@ -42,13 +42,7 @@ booking_stack_begin throughput
 # ---- database and processes ------------------------------------------------------------------
 pg_ensure
 fresh_db bench_pgbench
-start_registry_and_booking bench_registry bench_booking
-GATEWAY_PID=""
-$WITH_GATEWAY && start_gateway
-wait_ready "$REGISTRY_PORT" 120 registry
-wait_ready "$BOOKING_PORT" 120 booking
-GATEWAY_NOTE=""
-$WITH_GATEWAY && gateway_ready
+booking_stack_up bench_registry bench_booking
 rss_all() { echo "$(rss_mb "$BOOKING_PID") / $(rss_mb "$REGISTRY_PID") / $([ -n "$GATEWAY_PID" ] && rss_mb "$GATEWAY_PID" || echo -)"; }
 RSS_AT_READY="$(rss_all)"
 LOAD_START_S=$SECONDS
@@ -130,10 +124,7 @@ PROFILE_TEXT=""
 # ROUNDS rounds, each every direct load and then the gateway, so that a drift of the machine's load
 # touches every path alike; the table shows each cell's median and its spread over the rounds.
 for round in $(seq 1 "$ROUNDS"); do
-  for c in $LOADS; do
-    log "round $round: direct, $c connections, ${DURATION}s"
-    run_wrk direct "$BOOK_URL" "$c" "$DURATION"
-  done
+  run_direct_loads "$round"
   if [ "$PROFILE" = 1 ] && [ "$round" = 1 ]; then
     PROFILE_TEXT="$(jfr_report "$BOOKING_PID" booking-throughput-facility-booking; jfr_report "$REGISTRY_PID" booking-throughput-catapult-registry)"
   fi

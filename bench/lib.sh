@@ -298,6 +298,28 @@ GATEWAY_BREAKER_DELAY_S=10
 # that the next run through the gateway does not see only 503 circuit-open.
 wait_breaker_closed() { sleep $((GATEWAY_BREAKER_DELAY_S + 1)); }
 
+# The registry and facility-booking on the databases $1 and $2, and the gateway in front of them when
+# WITH_GATEWAY is true; returns when each is ready.
+booking_stack_up() {
+  start_registry_and_booking "$1" "$2"
+  GATEWAY_PID=""
+  if $WITH_GATEWAY; then start_gateway; fi
+  wait_ready "$REGISTRY_PORT" 120 registry
+  wait_ready "$BOOKING_PORT" 120 booking
+  GATEWAY_NOTE=""
+  if $WITH_GATEWAY; then gateway_ready; fi
+}
+
+# Round $1's direct runs, with the script's own run_wrk: each of LOADS connections against BOOK_URL for
+# DURATION seconds.
+run_direct_loads() {
+  local c
+  for c in $LOADS; do
+    log "round $1: direct, $c connections, ${DURATION}s"
+    run_wrk direct "$BOOK_URL" "$c" "$DURATION"
+  done
+}
+
 # start_gateway: the packaged gateway on GATEWAY_PORT in front of the registry and facility-booking (application-service
 # at a closed port), rate limits off (per client, per address, availability's): one benchmark client is not abuse.
 # Sets GATEWAY_PID.

@@ -7,7 +7,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import no.katapult.common.events.EventEnvelope;
-import no.katapult.common.events.Outbox;
 import no.katapult.common.testing.TestOrgNumbers;
 import no.katapult.common.testing.TestTokens;
 import no.katapult.events.Events;
@@ -38,10 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a receiver that answers after the timeout is sent the event again; these receivers answer at once.)
  */
 @QuarkusTest
-class DispatcherFailureTest {
-
-    @Inject
-    Outbox outbox;
+class DispatcherFailureTest extends AbstractDeliveryTest {
 
     @Inject
     Dispatcher dispatcher;
@@ -55,16 +51,10 @@ class DispatcherFailureTest {
     @Inject
     EntityManager em;
 
-    private final Receivers receivers = new Receivers();
-
+    /** Runs before the receivers close (a subclass's @AfterEach runs first). */
     @AfterEach
-    void cleanUp() {
+    void resumeDispatcher() {
         jobs.resumeDispatcher();
-        receivers.close();
-    }
-
-    WebhookReceiver receiver() {
-        return receivers.open();
     }
 
     long deliveries(String subscription) {

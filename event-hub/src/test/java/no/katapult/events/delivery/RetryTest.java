@@ -4,13 +4,10 @@ import no.katapult.common.testing.WebhookReceiver;
 import io.cloudevents.CloudEvent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import no.katapult.common.events.EventEnvelope;
-import no.katapult.common.events.Outbox;
 import no.katapult.common.testing.TestOrgNumbers;
 import no.katapult.common.testing.TestTokens;
 import no.katapult.events.Events;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -33,21 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * organisation, so that it sees only its own events.
  */
 @QuarkusTest
-class RetryTest {
-
-    @Inject
-    Outbox outbox;
-
-    private final Receivers receivers = new Receivers();
-
-    @AfterEach
-    void stopReceivers() {
-        receivers.close();
-    }
-
-    WebhookReceiver receiver() {
-        return receivers.open();
-    }
+class RetryTest extends AbstractDeliveryTest {
 
     /** The sme's own feed head: where a replay from "now" starts. */
     static String head(String token) {

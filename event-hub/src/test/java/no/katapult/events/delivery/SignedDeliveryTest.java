@@ -4,13 +4,10 @@ import no.katapult.common.testing.WebhookReceiver;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.SpecVersion;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import no.katapult.common.events.EventEnvelope;
-import no.katapult.common.events.Outbox;
 import no.katapult.common.testing.TestOrgNumbers;
 import no.katapult.common.testing.TestTokens;
 import no.katapult.events.Events;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -28,21 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Real receivers get signed CloudEvents, verified with the standardwebhooks library, as their owner may see them. */
 @QuarkusTest
-class SignedDeliveryTest {
-
-    @Inject
-    Outbox outbox;
-
-    private final Receivers receivers = new Receivers();
-
-    @AfterEach
-    void stopReceivers() {
-        receivers.close();
-    }
-
-    WebhookReceiver receiver() {
-        return receivers.open();
-    }
+class SignedDeliveryTest extends AbstractDeliveryTest {
 
     @Test
     void everyEventTypeArrivesSignedAsACloudEvent() {

@@ -1,22 +1,29 @@
 package no.katapult.events.delivery;
 
+import jakarta.inject.Inject;
+import no.katapult.common.events.Outbox;
 import no.katapult.common.testing.WebhookReceiver;
+import org.junit.jupiter.api.AfterEach;
+
 import java.util.ArrayList;
 import java.util.List;
 
-/** The receivers a test opened, closed together after it. */
-final class Receivers implements AutoCloseable {
+/** A test that appends events to the outbox and opens real webhook receivers, all closed after each test. */
+abstract class AbstractDeliveryTest {
+
+    @Inject
+    Outbox outbox;
 
     private final List<WebhookReceiver> open = new ArrayList<>();
 
-    WebhookReceiver open() {
+    WebhookReceiver receiver() {
         WebhookReceiver r = new WebhookReceiver();
         open.add(r);
         return r;
     }
 
-    @Override
-    public void close() {
+    @AfterEach
+    void closeReceivers() {
         open.forEach(WebhookReceiver::close);
         open.clear();
     }
