@@ -14,10 +14,10 @@ import no.katapult.application.history.History;
 import no.katapult.application.history.HistoryAction;
 import no.katapult.common.pagination.PageRequest;
 import no.katapult.common.pagination.PageResponse;
+import no.katapult.common.persistence.RetentionPurge;
 import no.katapult.common.problem.ProblemException;
 import no.katapult.common.problem.ProblemMember;
 import no.katapult.common.security.Caller;
-import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -31,8 +31,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class AttachmentService {
-
-    private static final Logger LOG = Logger.getLogger(AttachmentService.class);
 
     @Inject
     ApplicationAccess access;
@@ -157,16 +155,17 @@ public class AttachmentService {
                 a.kind + " " + a.filename + " deleted");
     }
 
-    /** Uploads that never finished (the client went away, the service stopped) leave no chunks behind. */
     @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeOnSchedule() {
+        RetentionPurge.run("abandoned attachment uploads", this::purgeAbandoned);
+    }
+
+    /** Uploads that never finished (the client went away, the service stopped) leave no chunks behind. */
     @Transactional
-    void purgeAbandoned() {
-        int purged = em.createNativeQuery("DELETE FROM attachment WHERE state = 'UPLOADING' AND created_at < ?1")
+    public int purgeAbandoned() {
+        return em.createNativeQuery("DELETE FROM attachment WHERE state = 'UPLOADING' AND created_at < ?1")
                 .setParameter(1, OffsetDateTime.now(clock).minus(config.attachments().abandonAfter()))
                 .executeUpdate();
-        if (purged > 0) {
-            LOG.infof("Purged %d abandoned attachment uploads", purged);
-        }
     }
 
     static ProblemException fileTooLarge(long max) {

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import no.katapult.common.CatapultConfig;
+import no.katapult.common.persistence.RetentionPurge;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -84,23 +85,14 @@ public class OutboxSequencer {
     @Scheduled(every = "${catapult.outbox.purge-interval}", delayed = "5m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeOnSchedule() {
-        try {
-            purge();
-        } catch (RuntimeException e) {
-            LOG.debugf("Outbox purge skipped: %s", e.getMessage());
-        }
+        RetentionPurge.run("outbox events", this::purge);
     }
 
     /** Removes positioned events older than the retention (90 days by default); any replica may run it. */
     @Transactional
     public int purge() {
-        java.time.Duration retention = config.outbox().retention();
-        int removed = em.createNativeQuery("DELETE FROM outbox_event WHERE position IS NOT NULL "
+        return em.createNativeQuery("DELETE FROM outbox_event WHERE position IS NOT NULL "
                         + "AND occurred_at < now() - make_interval(secs => ?1)")
-                .setParameter(1, (double) retention.toSeconds()).executeUpdate();
-        if (removed > 0) {
-            LOG.infof("Removed %d events older than %s", removed, retention);
-        }
-        return removed;
+                .setParameter(1, (double) config.outbox().retention().toSeconds()).executeUpdate();
     }
 }

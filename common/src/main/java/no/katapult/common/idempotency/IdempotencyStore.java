@@ -8,8 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import no.katapult.common.idempotency.IdempotencyKeys.StoredResponse;
+import no.katapult.common.persistence.RetentionPurge;
 import no.katapult.common.problem.ProblemException;
-import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +30,6 @@ import java.util.Optional;
 @IfBuildProperty(name = "quarkus.datasource.db-kind", stringValue = "postgresql")
 public class IdempotencyStore {
 
-    private static final Logger LOG = Logger.getLogger(IdempotencyStore.class);
     private static final String RETENTION = "interval '24 hours'";
 
     @Inject
@@ -98,12 +97,7 @@ public class IdempotencyStore {
     @Scheduled(every = "${catapult.idempotency.purge-interval}", delayed = "${catapult.idempotency.purge-delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeOnSchedule() {
-        try {
-            purgeExpired();
-        } catch (RuntimeException e) {
-            // The database may be restarting; the next round removes what this one could not.
-            LOG.debugf("Idempotency-Key purge skipped: %s", e.getMessage());
-        }
+        RetentionPurge.run("Idempotency-Keys", this::purgeExpired);
     }
 
     /**
@@ -112,12 +106,8 @@ public class IdempotencyStore {
      */
     @Transactional
     public int purgeExpired() {
-        int removed = em.createNativeQuery("DELETE FROM idempotency_key WHERE created_at < now() - " + RETENTION)
+        return em.createNativeQuery("DELETE FROM idempotency_key WHERE created_at < now() - " + RETENTION)
                 .executeUpdate();
-        if (removed > 0) {
-            LOG.infof("Removed %d expired Idempotency-Keys", removed);
-        }
-        return removed;
     }
 
     private Optional<Object[]> find(String scope, String key, boolean unexpiredOnly) {

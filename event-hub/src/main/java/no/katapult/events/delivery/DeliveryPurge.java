@@ -5,8 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import no.katapult.common.persistence.RetentionPurge;
 import no.katapult.events.config.EventHubConfig;
-import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -17,8 +17,6 @@ import java.time.OffsetDateTime;
  */
 @ApplicationScoped
 public class DeliveryPurge {
-
-    private static final Logger LOG = Logger.getLogger(DeliveryPurge.class);
 
     @Inject
     EntityManager em;
@@ -32,13 +30,10 @@ public class DeliveryPurge {
     @Scheduled(identity = "delivery-purge", every = "1h", delayed = "5m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
-        try {
-            purge();
-        } catch (RuntimeException e) {
-            LOG.debugf("Delivery purge skipped: %s", e.getMessage());
-        }
+        RetentionPurge.run("deliveries and delivery attempts", this::purge);
     }
 
+    /** Deletes what is past the retention; answers how many deliveries and attempts together. */
     @Transactional
     public int purge() {
         OffsetDateTime before = FanOut.now(clock).minus(config.retention());
@@ -47,9 +42,6 @@ public class DeliveryPurge {
         int deliveries = em.createNativeQuery("DELETE FROM delivery d WHERE d.created_at < :before AND (d.status <> 'PENDING' "
                         + "OR NOT EXISTS (SELECT 1 FROM outbox_event e WHERE e.id = d.event_id))")
                 .setParameter("before", before).executeUpdate();
-        if (attempts + deliveries > 0) {
-            LOG.infof("Removed %d deliveries and %d attempts older than %s", deliveries, attempts, config.retention());
-        }
-        return deliveries;
+        return deliveries + attempts;
     }
 }
