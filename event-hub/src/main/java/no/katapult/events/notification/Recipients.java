@@ -33,8 +33,11 @@ public final class Recipients {
     public static final String REVIEWERS_ASSIGNED = "no.katapult.application.reviewers-assigned";
     public static final String APPLICATION_DECIDED = "no.katapult.application.decided";
 
+    // \s alone lets control, invisible and Unicode space characters through (NUL, U+2028, a no-break space).
+    private static final String ADDRESS_CHAR = "[^@\\s\\p{Cc}\\p{Cf}\\p{Z}<>,;:\"()\\[\\]\\\\]";
+
     /** One address, no display name, nothing that could break out of a header. */
-    private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>,;:\"()\\[\\]\\\\]{1,64}@[^@\\s<>,;:\"()\\[\\]\\\\]{1,255}");
+    private static final Pattern ADDRESS = Pattern.compile(ADDRESS_CHAR + "{1,64}@" + ADDRESS_CHAR + "{1,255}");
 
     private Recipients() {
     }
