@@ -17,40 +17,35 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The stored name of an upload and the Content-Disposition of its download, without a server. */
 class FilenamesTest {
 
-    @Test
-    void aPathIsCutToItsLastSegment() {
-        assertEquals("budsjett.pdf", Filenames.sanitize("C:\\Users\\kari\\budsjett.pdf", AttachmentType.PDF));
-        assertEquals("passwd.pdf", Filenames.sanitize("../../etc/passwd", AttachmentType.PDF));
+    /** What the client sent, the type its content showed, and the name stored. */
+    private record Example(String raw, AttachmentType type, String stored) {
     }
 
     @Test
-    void invisibleAndReservedCharactersAndLeadingDotsAreRemoved() {
-        // U+202E makes "fdp.exe" read as "exe.pdf" in a file manager.
-        assertEquals("fdpexe.pdf", Filenames.sanitize("fdp\u202eexe.pdf", AttachmentType.PDF));
-        assertEquals("abc.pdf", Filenames.sanitize("a\u0000b\tc\".pdf", AttachmentType.PDF));
-        assertEquals("ab.pdf", Filenames.sanitize("a*:<>?|b.pdf", AttachmentType.PDF));
-        assertEquals("hidden.pdf", Filenames.sanitize("..hidden.pdf", AttachmentType.PDF));
-    }
-
-    @Test
-    void theExtensionFollowsTheContent() {
-        assertEquals("rapport.exe.pdf", Filenames.sanitize("rapport.exe", AttachmentType.PDF));
-        assertEquals("Scan.JPEG", Filenames.sanitize("Scan.JPEG", AttachmentType.JPEG));
-        assertEquals("bilde.jpg", Filenames.sanitize("bilde", AttachmentType.JPEG));
-    }
-
-    @Test
-    void aMissingOrEmptiedNameBecomesAttachment() {
-        assertEquals("attachment.pdf", Filenames.sanitize(null, AttachmentType.PDF));
-        assertEquals("attachment.docx", Filenames.sanitize("", AttachmentType.DOCX));
-        assertEquals("attachment.png", Filenames.sanitize("\u202e<>", AttachmentType.PNG));
-        // A dot file: its leading dot goes, and what is left is a name without an extension.
-        assertEquals("pdf.pdf", Filenames.sanitize("dir/.pdf", AttachmentType.PDF));
-    }
-
-    @Test
-    void namesAreStoredInNfc() {
-        assertEquals("bj\u00f6rn.pdf", Filenames.sanitize("bjo\u0308rn.pdf", AttachmentType.PDF));
+    void storedNames() {
+        for (Example e : new Example[] {
+                // A path is cut to its last segment, either way it is written.
+                new Example("C:\\Users\\kari\\budsjett.pdf", AttachmentType.PDF, "budsjett.pdf"),
+                new Example("../../etc/passwd", AttachmentType.PDF, "passwd.pdf"),
+                // U+202E makes "fdp.exe" read as "exe.pdf" in a file manager.
+                new Example("fdp\u202eexe.pdf", AttachmentType.PDF, "fdpexe.pdf"),
+                new Example("a\u0000b\tc\".pdf", AttachmentType.PDF, "abc.pdf"),
+                new Example("a*:<>?|b.pdf", AttachmentType.PDF, "ab.pdf"),
+                new Example("..hidden.pdf", AttachmentType.PDF, "hidden.pdf"),
+                // A dot file: its leading dot goes, and what is left is a name without an extension.
+                new Example("dir/.pdf", AttachmentType.PDF, "pdf.pdf"),
+                // The extension follows the content, in any case the client wrote it.
+                new Example("rapport.exe", AttachmentType.PDF, "rapport.exe.pdf"),
+                new Example("Scan.JPEG", AttachmentType.JPEG, "Scan.JPEG"),
+                new Example("bilde", AttachmentType.JPEG, "bilde.jpg"),
+                // Nothing usable left: a neutral name.
+                new Example(null, AttachmentType.PDF, "attachment.pdf"),
+                new Example("", AttachmentType.DOCX, "attachment.docx"),
+                new Example("\u202e<>", AttachmentType.PNG, "attachment.png"),
+                // Stored in NFC: a decomposed ö is one character.
+                new Example("bjo\u0308rn.pdf", AttachmentType.PDF, "bj\u00f6rn.pdf")}) {
+            assertEquals(e.stored(), Filenames.sanitize(e.raw(), e.type()), () -> "for " + e.raw());
+        }
     }
 
     @Test
