@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Query and path parameters taken as strings and parsed here, so that a bad value is a 400 naming the
@@ -80,20 +81,13 @@ public final class QueryParams {
     }
 
     public UUID uuid(String name, String value) {
-        if (isBlank(value)) {
-            return null;
-        }
-        String v = value.strip();
         // UUID.fromString accepts short groups such as "1-1-1-1-1"; only the canonical form is an id here.
-        if (v.length() == 36) {
-            try {
-                return UUID.fromString(v);
-            } catch (IllegalArgumentException e) {
-                // reported below
+        return parsed(name, value, "must be a UUID", v -> {
+            if (v.length() != 36) {
+                throw new IllegalArgumentException("not canonical");
             }
-        }
-        error(name, "must be a UUID");
-        return null;
+            return UUID.fromString(v);
+        });
     }
 
     public UUID requiredUuid(String name, String value) {
@@ -102,15 +96,8 @@ public final class QueryParams {
 
     /** An RFC 3339 timestamp with offset, e.g. 2027-03-28T00:00:00+01:00. */
     public OffsetDateTime timestamp(String name, String value) {
-        if (isBlank(value)) {
-            return null;
-        }
-        try {
-            return fourDigitYear(OffsetDateTime.parse(value.strip()));
-        } catch (DateTimeException e) {
-            error(name, "must be an RFC 3339 timestamp with offset, e.g. 2027-03-28T00:00:00+01:00");
-            return null;
-        }
+        return parsed(name, value, "must be an RFC 3339 timestamp with offset, e.g. 2027-03-28T00:00:00+01:00",
+                v -> fourDigitYear(OffsetDateTime.parse(v)));
     }
 
     public OffsetDateTime requiredTimestamp(String name, String value) {
@@ -119,15 +106,7 @@ public final class QueryParams {
 
     /** A calendar date, YYYY-MM-DD; a date that does not exist (2027-02-30) is refused. */
     public LocalDate date(String name, String value) {
-        if (isBlank(value)) {
-            return null;
-        }
-        try {
-            return fourDigitYear(LocalDate.parse(value.strip()));
-        } catch (DateTimeException e) {
-            error(name, "must be a date, YYYY-MM-DD");
-            return null;
-        }
+        return parsed(name, value, "must be a date, YYYY-MM-DD", v -> fourDigitYear(LocalDate.parse(v)));
     }
 
     /**
@@ -135,23 +114,24 @@ public final class QueryParams {
      * upper bound ({@code upper}) a date includes its whole day.
      */
     public OffsetDateTime timestampOrDate(String name, String value, boolean upper) {
+        return parsed(name, value, "must be a date (YYYY-MM-DD) or an RFC 3339 timestamp", v -> {
+            if (v.length() != 10) {
+                return fourDigitYear(OffsetDateTime.parse(v));
+            }
+            LocalDate day = fourDigitYear(LocalDate.parse(v));
+            return (upper ? day.plusDays(1) : day).atStartOfDay(Clocks.OSLO).toOffsetDateTime();
+        });
+    }
+
+    /** The stripped value through {@code parse}; null when blank, or when {@code parse} throws, reported as {@code message}. */
+    private <T> T parsed(String name, String value, String message, Function<String, T> parse) {
         if (isBlank(value)) {
             return null;
         }
-        String v = value.strip();
-        if (v.length() == 10) {
-            try {
-                LocalDate day = fourDigitYear(LocalDate.parse(v));
-                return (upper ? day.plusDays(1) : day).atStartOfDay(Clocks.OSLO).toOffsetDateTime();
-            } catch (DateTimeException e) {
-                error(name, "must be a date (YYYY-MM-DD) or an RFC 3339 timestamp");
-                return null;
-            }
-        }
         try {
-            return fourDigitYear(OffsetDateTime.parse(v));
-        } catch (DateTimeException e) {
-            error(name, "must be a date (YYYY-MM-DD) or an RFC 3339 timestamp");
+            return parse.apply(value.strip());
+        } catch (DateTimeException | IllegalArgumentException e) {
+            error(name, message);
             return null;
         }
     }
