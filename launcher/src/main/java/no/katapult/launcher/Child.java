@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import no.katapult.launcher.console.Console;
 
 /**
  * A process the launcher started. Its output (stdout and stderr together) is echoed with the part's

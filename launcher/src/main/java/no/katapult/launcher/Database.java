@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import no.katapult.launcher.console.Console;
 
 /**
  * The PostgreSQL server of the stack: an embedded one (zonky, data kept in {@code .catapult/postgres/data})

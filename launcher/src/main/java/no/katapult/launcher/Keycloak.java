@@ -22,6 +22,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import no.katapult.launcher.console.Console;
 
 /**
  * A real Keycloak from {@code org.keycloak:keycloak-quarkus-dist} (fetched through Maven), unpacked under

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import no.katapult.launcher.console.Console;
 
 /** {@code ./catapult up|down|status}: the local Norsk katapult stack in one command. */
 public final class Launcher {

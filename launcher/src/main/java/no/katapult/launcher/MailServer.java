@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import no.katapult.launcher.console.Console;
 
 /**
  * The local SMTP and IMAP server: GreenMail standalone ({@code com.icegreen:greenmail-standalone}, fetched through

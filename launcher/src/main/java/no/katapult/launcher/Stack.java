@@ -1,5 +1,6 @@
 package no.katapult.launcher;
 
+import no.katapult.launcher.console.Console;
 import no.katapult.launcher.demo.DemoData;
 
 import java.io.IOException;
@@ -132,7 +133,7 @@ public final class Stack {
         };
         String demoSummary = "not loaded (use --demo to load it)";
         if (loadDemo) {
-            boolean complete = new DemoData(settings).load();
+            boolean complete = new DemoData(settings.gatewayUrl(), settings.tokenUrl()).load();
             demoSummary = complete ? "loaded" : "INCOMPLETE: see the errors above";
             if (complete && settings.embeddedDatabase()) {
                 writeDemoMarker();

@@ -42,7 +42,11 @@ public final class ArchitectureRules {
 
     /** Fails when code under {@code rootPackage} uses another service's classes. */
     public static ArchRule noOtherServiceCode(String rootPackage) {
-        String[] others = SERVICE_PACKAGES.stream().filter(p -> !p.equals(rootPackage)).map(p -> p + "..")
+        return noOtherServiceCode(rootPackage, SERVICE_PACKAGES);
+    }
+
+    static ArchRule noOtherServiceCode(String rootPackage, List<String> servicePackages) {
+        String[] others = servicePackages.stream().filter(p -> !p.equals(rootPackage)).map(p -> p + "..")
                 .toArray(String[]::new);
         return noClasses().that().resideInAPackage(rootPackage + "..")
                 .should().dependOnClassesThat().resideInAnyPackage(others)

@@ -8,7 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import no.katapult.gateway.proxy.GatewayProblems;
+import no.katapult.gateway.problem.GatewayProblems;
 
 import java.util.TreeSet;
 

@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import no.katapult.gateway.problem.GatewayProblems;
 
 /**
  * Rejects a declared body over the limit before anything else reads it. Runs ahead of Quarkus's own upload

@@ -3,8 +3,8 @@ package no.katapult.gateway.proxy;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
-import io.vertx.core.Vertx;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.core.net.SocketAddress;
@@ -17,11 +17,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import no.katapult.gateway.metrics.GatewayMetrics;
+import no.katapult.gateway.problem.GatewayProblems;
 import no.katapult.gateway.ratelimit.RateLimiter;
 import no.katapult.gateway.resilience.CircuitBreakers;
 import no.katapult.gateway.routing.GatewayConfig;
-import no.katapult.gateway.routing.RouteTable;
 import no.katapult.gateway.routing.RouteTable.GatewayRoute;
+import no.katapult.gateway.routing.RouteTable;
 import no.katapult.gateway.upstream.Upstreams;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -110,7 +111,7 @@ public class GatewayProxy {
             if (decision != null) {
                 decision.writeHeaders(ctx.response());
                 if (!decision.allowed()) {
-                    problems.tooManyRequests(ctx, decision, route.service().name());
+                    problems.tooManyRequests(ctx, decision.retryAfterSeconds(), route.service().name());
                     return;
                 }
             }

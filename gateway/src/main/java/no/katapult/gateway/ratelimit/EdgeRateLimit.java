@@ -5,7 +5,7 @@ import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import no.katapult.gateway.proxy.GatewayProblems;
+import no.katapult.gateway.problem.GatewayProblems;
 
 /**
  * The per-address limit, before authentication: a request beyond its address's budget is answered 429
@@ -37,7 +37,7 @@ public class EdgeRateLimit {
                 RateLimiter.Decision decision = ar.result();
                 if (decision != null && !decision.allowed()) {
                     decision.writeHeaders(ctx.response());
-                    problems.tooManyRequests(ctx, decision, null);
+                    problems.tooManyRequests(ctx, decision.retryAfterSeconds(), null);
                     return;
                 }
                 ctx.next();

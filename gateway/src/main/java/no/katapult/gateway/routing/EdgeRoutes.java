@@ -9,7 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import no.katapult.common.problem.Problem;
 import no.katapult.common.problem.ProblemMember;
-import no.katapult.gateway.proxy.GatewayProblems;
+import no.katapult.gateway.problem.GatewayProblems;
 
 /**
  * Answers at the Vert.x level what no route owns, so that the gateway's REST layer (present only through

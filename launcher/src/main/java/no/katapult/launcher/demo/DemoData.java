@@ -3,8 +3,7 @@ package no.katapult.launcher.demo;
 import no.katapult.client.Api;
 import no.katapult.client.ApiException;
 import no.katapult.client.Retry;
-import no.katapult.launcher.Console;
-import no.katapult.launcher.Settings;
+import no.katapult.launcher.console.Console;
 
 import java.time.Duration;
 
@@ -21,20 +20,23 @@ public final class DemoData {
 
     static final Retry RETRY = Retry.STANDARD.within(Duration.ofMinutes(2));
 
-    private final Settings settings;
+    private final String gatewayUrl;
+    private final String tokenUrl;
 
-    public DemoData(Settings settings) {
-        this.settings = settings;
+    /** Loads through the gateway at {@code gatewayUrl}, with tokens from the token endpoint at {@code tokenUrl}. */
+    public DemoData(String gatewayUrl, String tokenUrl) {
+        this.gatewayUrl = gatewayUrl;
+        this.tokenUrl = tokenUrl;
     }
 
     /** Returns true when every area loaded completely. */
     public boolean load() {
         DemoLog log = new DemoLog();
-        Api api = Api.builder(settings.gatewayUrl()).tokens(settings.tokenUrl()).retry(RETRY)
+        Api api = Api.builder(gatewayUrl).tokens(tokenUrl).retry(RETRY)
                 .onRetry(log::retrying).build();
         Session session = new Session(api, log);
-        Console.line(DemoLog.NAME, "loading demo data through " + settings.gatewayUrl()
-                + " with tokens from " + settings.tokenUrl());
+        Console.line(DemoLog.NAME, "loading demo data through " + gatewayUrl
+                + " with tokens from " + tokenUrl);
         boolean complete = true;
         Catalogue catalogue = null;
         try {

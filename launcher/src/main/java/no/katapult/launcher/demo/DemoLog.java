@@ -1,6 +1,6 @@
 package no.katapult.launcher.demo;
 
-import no.katapult.launcher.Console;
+import no.katapult.launcher.console.Console;
 
 import java.time.Duration;
 import java.util.Locale;

@@ -63,7 +63,7 @@ class DemoDataTest {
         String port = String.valueOf(server.getAddress().getPort());
         Settings settings = Settings.from(Map.of("GATEWAY_PORT", port,
                 "CATAPULT_OIDC_URL", "http://127.0.0.1:" + port + "/realms/catapult"), root);
-        return new DemoData(settings);
+        return new DemoData(settings.gatewayUrl(), settings.tokenUrl());
     }
 
     @Test

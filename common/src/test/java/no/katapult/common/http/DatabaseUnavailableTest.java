@@ -1,4 +1,4 @@
-package no.katapult.common.problem;
+package no.katapult.common.http;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package no.katapult.common.problem;
+package no.katapult.common.http;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,6 +17,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import no.katapult.common.json.RejectedValueException;
+import no.katapult.common.persistence.PersistenceErrors;
+import no.katapult.common.problem.FieldErrors;
+import no.katapult.common.problem.Problem;
+import no.katapult.common.problem.ProblemException;
+import no.katapult.common.problem.ProblemTypes;
+import no.katapult.common.problem.ProblemWriter;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -174,7 +180,7 @@ public class ProblemMappers {
                     "The database is unavailable; nothing was changed. Retry shortly."), uri)
                     .header("Retry-After", "2").build();
         }
-        var refused = no.katapult.common.persistence.PersistenceErrors.translate(e);
+        var refused = PersistenceErrors.translate(e);
         if (refused.isPresent()) {
             LOG.debugf("Database refused a change on %s: %s", uri == null ? "?" : uri.getPath(), e.getMessage());
             return problem(refused.get(), uri);

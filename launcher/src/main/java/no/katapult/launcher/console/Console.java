@@ -1,4 +1,4 @@
-package no.katapult.launcher;
+package no.katapult.launcher.console;
 
 import java.io.PrintStream;
 

@@ -1,4 +1,4 @@
-package no.katapult.gateway.proxy;
+package no.katapult.gateway.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,13 +50,12 @@ public class GatewayProblems {
     }
 
     /** 429 for a spent rate limit; the RateLimit-* and Retry-After headers are already on the response. */
-    public void tooManyRequests(RoutingContext ctx, no.katapult.gateway.ratelimit.RateLimiter.Decision decision,
-                                String service) {
+    public void tooManyRequests(RoutingContext ctx, long retryAfterSeconds, String service) {
         if (!ctx.request().isEnded()) {
             ctx.request().resume(); // drop the unread body so the connection stays usable
         }
         Problem problem = problem(429, "too-many-requests",
-                "Rate limit exceeded; retry after " + decision.retryAfterSeconds() + " s");
+                "Rate limit exceeded; retry after " + retryAfterSeconds + " s");
         write(ctx, service == null ? problem : problem.with(ProblemMember.SERVICE, service));
     }
 
@@ -70,12 +69,12 @@ public class GatewayProblems {
         write(ctx, tooLargeProblem(limit));
     }
 
-    static Problem tooLargeProblem(long limit) {
+    public static Problem tooLargeProblem(long limit) {
         return problem(413, "payload-too-large", "The request body is larger than the gateway accepts ("
                 + limit + " bytes)").with(ProblemMember.LIMIT, limit);
     }
 
-    void closeAfterDrain(HttpServerRequest request) {
+    public void closeAfterDrain(HttpServerRequest request) {
         if (request.isEnded()) {
             request.response().endHandler(v -> request.connection().close());
             return;
