@@ -1,5 +1,7 @@
 package no.katapult.launcher;
 
+import no.katapult.launcher.console.Console;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,7 +14,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import no.katapult.launcher.console.Console;
 
 /**
  * A process the launcher started. Its output (stdout and stderr together) is echoed with the part's

@@ -1,6 +1,7 @@
 package no.katapult.launcher;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import no.katapult.launcher.console.Console;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import no.katapult.launcher.console.Console;
 
 /**
  * The PostgreSQL server of the stack: an embedded one (zonky, data kept in {@code .catapult/postgres/data})

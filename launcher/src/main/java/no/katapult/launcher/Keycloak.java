@@ -1,5 +1,7 @@
 package no.katapult.launcher;
 
+import no.katapult.launcher.console.Console;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,7 +24,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import no.katapult.launcher.console.Console;
 
 /**
  * A real Keycloak from {@code org.keycloak:keycloak-quarkus-dist} (fetched through Maven), unpacked under

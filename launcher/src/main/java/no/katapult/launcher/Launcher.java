@@ -1,12 +1,13 @@
 package no.katapult.launcher;
 
+import no.katapult.launcher.console.Console;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import no.katapult.launcher.console.Console;
 
 /** {@code ./catapult up|down|status}: the local Norsk katapult stack in one command. */
 public final class Launcher {

@@ -1,5 +1,7 @@
 package no.katapult.launcher;
 
+import no.katapult.launcher.console.Console;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -12,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import no.katapult.launcher.console.Console;
 
 /**
  * The local SMTP and IMAP server: GreenMail standalone ({@code com.icegreen:greenmail-standalone}, fetched through

@@ -1,8 +1,9 @@
 package no.katapult.launcher;
 
+import no.katapult.launcher.console.Console;
+
 import java.util.List;
 import java.util.stream.Collectors;
-import no.katapult.launcher.console.Console;
 
 /** {@code ./catapult status}: which parts run (pid files) and which answer as ready. */
 final class Status {

@@ -1,5 +1,7 @@
 package no.katapult.launcher;
 
+import no.katapult.launcher.console.Console;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import no.katapult.launcher.console.Console;
 
 /**
  * The processes of a running stack, by part name. It tells a part that stopped on its own (a failure: the

@@ -1,9 +1,13 @@
 package no.katapult.common.orgno;
 
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,5 +44,22 @@ class OrgNumbersTest {
     @Test
     void nullIsNotValid() {
         assertFalse(OrgNumbers.isValid(null));
+    }
+
+    @Test
+    void checkDigitOfEightDigits() {
+        assertEquals(5, OrgNumbers.checkDigit("12345678"));
+        assertEquals(0, OrgNumbers.checkDigit("10000004"), "remainder 0 gives 0, not 11");
+        assertEquals(-1, OrgNumbers.checkDigit("40000000"), "remainder 1: no digit makes it valid");
+    }
+
+    /** The digit checkDigit gives is the one digit isValid accepts after those eight; with -1, none is. */
+    @Property
+    void checkDigitIsTheOnlyDigitThatMakesANumberValid(@ForAll @IntRange(min = 0, max = 99_999_999) int prefix) {
+        String eight = String.format("%08d", prefix);
+        int check = OrgNumbers.checkDigit(eight);
+        for (int digit = 0; digit <= 9; digit++) {
+            assertEquals(digit == check, OrgNumbers.isValid(eight + digit), eight + digit);
+        }
     }
 }
